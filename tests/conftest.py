@@ -1,0 +1,39 @@
+"""Shared fixtures: where the sample articles and the public data sets are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "seeds"
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("AKHBAR_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    path = shared_dir()
+    if not path.is_dir():
+        pytest.skip(f"shared data not found at {path} (set AKHBAR_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gold(shared: Path) -> dict:
+    import json
+
+    path = shared / "gold" / "seeds.json"
+    if not path.is_file():
+        pytest.skip(f"gold annotations not found at {path}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    return EXAMPLES

@@ -1,0 +1,69 @@
+"""Language identification: single headlines, whole articles and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from akhbar.langid import LanguageIdentifier
+from akhbar.options import Options
+from akhbar.records import Article, Span, content_id
+
+
+@pytest.fixture(scope="module")
+def identifier():
+    return LanguageIdentifier(Options(workers=1))
+
+
+@pytest.mark.parametrize(
+    "headline, lang",
+    [
+        ("رئیس جمهور روسیه گفت: هفت هزار نفر در جبهه‌های داعش حضور دارند", "fa"),
+        ("تاکید پوتین بر لزوم افزایش مشارکت برای نابودی تهدیدات تروریستی", "fa"),
+        ("وزیر خارجه ایران به مسکو سفر کرد", "fa"),
+        ("بوتين: عملية سلاح الجو الروسي محكومة زمنيا بالعملية الهجومية", "ar"),
+        ("وزير الخارجية السعودي يصل إلى القاهرة في زيارة رسمية", "ar"),
+        ("مقتل ثلاثة جنود في هجوم على نقطة تفتيش", "ar"),
+        ("پاکستان میں زلزلے سے درجنوں افراد ہلاک ہو گئے", "ur"),
+        ("وزیراعظم نے قومی اسمبلی سے خطاب کیا", "ur"),
+        ("Путин заявил о росте террористической угрозы в СНГ", "ru"),
+        ("Зеленський провів телефонну розмову з прем'єр-міністром", "uk"),
+        ("Putin says terrorists are trying to infiltrate the CIS", "en"),
+        ("Erdoğan, Rusya lideri Putin ile telefonda görüştü", "tr"),
+        ("ראש הממשלה נפגש עם שר החוץ האמריקני", "he"),
+    ],
+)
+def test_single_headlines(identifier, headline, lang):
+    assert identifier.detect(headline)[0] == lang
+
+
+def _article(text: str, title: str) -> Article:
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(id=content_id(text), source="t", path="t", format="text", text=text, title=title,
+                   title_span=None, paragraphs=tuple(paragraphs))
+
+
+def test_paragraph_languages_are_kept_separately(identifier):
+    text = (
+        "رئیس جمهور روسیه امروز در نشست سران کشورهای مستقل مشترک المنافع سخنرانی کرد و از همکاری امنیتی گفت.\n"
+        "وقال الرئيس الروسي إن التعاون الأمني بين دول الرابطة ضروري لمواجهة الإرهاب في المنطقة.\n"
+        "او همچنین بر تبادل اطلاعات میان سرویس‌های امنیتی کشورهای عضو تاکید کرد."
+    )
+    art = identifier.identify(_article(text, "سخنرانی پوتین در نشست سران"))
+    assert art.lang == "fa"
+    assert [p.lang for p in art.paragraph_langs] == ["fa", "ar", "fa"]
+    assert all(0 < p.confidence <= 1 for p in art.paragraph_langs)
+
+
+def test_restricted_languages_are_respected():
+    only = LanguageIdentifier(Options(languages=("ru", "uk"), workers=1))
+    assert only.detect("Путин заявил о росте угрозы")[0] in {"ru", "uk"}
+    single = LanguageIdentifier(Options(languages=("fa",), workers=1))
+    assert single.detect("anything at all") == ("fa", 1.0)
+
+
+def test_no_letters_means_no_language(identifier):
+    assert identifier.detect("12345 -- !!") == (None, 0.0)
