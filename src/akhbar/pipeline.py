@@ -1,0 +1,155 @@
+"""The per-article pipeline: stages that declare what they need and what they add.
+
+As in spaCy, each component names the Article fields it reads (``needs``) and fills (``adds``),
+and :class:`Pipeline` checks the order when it is built, so a stage placed before the one that
+feeds it fails at construction, not with a ``None`` deep inside a run.
+
+The per-article stages are pure: the same RawDoc and Options give the same Article in any
+process. That is what lets :func:`process_parallel` run them on both cores here (and on a
+distributed engine later).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+from .clean import CleanError, clean
+from .langid import LanguageIdentifier
+from .normalize import normalize_article
+from .options import Options
+from .records import Article, IngestError, RawDoc
+from .store.rows import ArticleRow, article_row
+
+# Fields the clean stage fills (it turns a RawDoc into an Article).
+CLEAN_ADDS = frozenset({"id", "text", "title", "title_span", "paragraphs", "removed", "published", "publisher", "credits"})
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+    run: Callable[[Article], Article]
+
+
+class PipelineOrderError(ValueError):
+    pass
+
+
+class Pipeline:
+    """clean, then the components in order. Build once per process; call :meth:`process`."""
+
+    def __init__(self, options: Options, components: list[Component] | None = None) -> None:
+        self.options = options
+        self.components = components if components is not None else default_components(options)
+        available = set(CLEAN_ADDS)
+        for comp in self.components:
+            missing = comp.needs - available
+            if missing:
+                raise PipelineOrderError(
+                    f"component {comp.name!r} needs {', '.join(sorted(missing))}, "
+                    "which no earlier component adds"
+                )
+            available |= comp.adds
+
+    def process(self, raw: RawDoc) -> Article | IngestError:
+        """Run every stage on one item; a stage's refusal becomes an IngestError for that item."""
+        stage = "clean"
+        try:
+            article = clean(raw, self.options)
+            for comp in self.components:
+                stage = comp.name
+                article = comp.run(article)
+            return article
+        except CleanError as exc:
+            return IngestError(raw.source, str(exc))
+        except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:
+            return IngestError(raw.source, f"{stage} failed: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a bug in a stage must cost one item, never the run
+            return IngestError(raw.source, f"internal error in {stage}: {type(exc).__name__}: {exc}")
+
+
+def default_components(options: Options) -> list[Component]:
+    identifier = LanguageIdentifier(options)
+    return [
+        Component(
+            "langid",
+            needs=frozenset({"title", "paragraphs", "text"}),
+            adds=frozenset({"lang", "lang_confidence", "paragraph_langs"}),
+            run=identifier.identify,
+        ),
+        Component(
+            "normalize",
+            needs=frozenset({"lang", "title", "title_span", "paragraphs"}),
+            adds=frozenset({"norm_title", "norm_body"}),
+            run=normalize_article,
+        ),
+    ]
+
+
+Processed = tuple[Article, ArticleRow] | IngestError
+
+
+def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError) -> Processed:
+    if isinstance(item, IngestError):
+        return item
+    result = pipeline.process(item)
+    if isinstance(result, IngestError):
+        return result
+    return result, article_row(result)
+
+
+# One pipeline per worker process, built by the pool initializer: it holds the language
+# detector's models, which are expensive to build and identical in every call.
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(options)
+
+
+def _process_chunk(chunk: list[RawDoc | IngestError]) -> list[Processed]:
+    assert _worker_pipeline is not None
+    return [_process_to_row(_worker_pipeline, item) for item in chunk]
+
+
+def process_parallel(
+    items: Iterable[RawDoc | IngestError],
+    options: Options,
+    *,
+    chunk_size: int = 32,
+    window_per_worker: int = 4,
+) -> Iterator[Processed]:
+    """Process items on ``options.workers`` processes, in input order, with bounded memory.
+
+    At most ``workers * window_per_worker`` chunks are in flight, so a huge archive streams
+    through instead of being read ahead into memory (``Pool.imap`` would read it all).
+    """
+    workers = options.workers
+    if workers <= 1:
+        pipeline = Pipeline(options)
+        for item in items:
+            yield _process_to_row(pipeline, item)
+        return
+    iterator = iter(items)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+        pending: deque[Future[list[Processed]]] = deque()
+        limit = workers * window_per_worker
+        while True:
+            chunk = list(islice(iterator, chunk_size))
+            if chunk:
+                pending.append(pool.submit(_process_chunk, chunk))
+            if pending and (len(pending) >= limit or not chunk):
+                yield from pending.popleft().result()
+            if not chunk and not pending:
+                break
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
