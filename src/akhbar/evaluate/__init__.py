@@ -1,0 +1,1 @@
+"""Evaluations of Akhbar's stages against gold data."""

@@ -1,0 +1,169 @@
+"""End-to-end tests of the command line, as scripts and people use it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from akhbar.cli import main
+
+
+def run(args, env=None):
+    result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    return result
+
+
+def all_commands(group=main, prefix=()):
+    for name, cmd in group.commands.items():
+        yield prefix + (name,), cmd
+        if isinstance(cmd, click.Group):
+            yield from all_commands(cmd, prefix + (name,))
+
+
+@pytest.mark.parametrize("path, cmd", list(all_commands()), ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+def test_every_command_has_help_with_an_example(path, cmd):
+    assert cmd.help and len(cmd.help.strip()) > 20, f"akhbar {' '.join(path)} has no help text"
+    assert "Example" in cmd.help, f"akhbar {' '.join(path)} help has no example"
+    result = run([*path, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    for param in cmd.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"option {param.name} of akhbar {' '.join(path)} has no help"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("cli") / "akhbar.db")
+
+
+@pytest.fixture(scope="module")
+def ingested(db, examples):
+    first = run(["ingest", str(examples), "--db", db, "--json", "--workers", "1"])
+    assert first.exit_code == 0, first.output + first.stderr
+    second = run(["ingest", str(examples), "--db", db, "--json", "--workers", "1"])
+    return json.loads(first.stdout), json.loads(second.stdout)
+
+
+def test_ingest_twice_adds_five_then_nothing(ingested):
+    first, second = ingested
+    assert first["added"] == 5 and first["unchanged"] == 0 and first["failed"] == []
+    assert len(first["articles"]) == 5
+    assert second["added"] == 0 and second["unchanged"] == 5 and second["articles"] == []
+
+
+def test_articles_json_has_the_summary_fields(ingested, db):
+    rows = json.loads(run(["articles", "--db", db, "--json"]).stdout)
+    assert len(rows) == 5
+    for row in rows:
+        assert {"id", "source", "lang", "title", "published", "publisher"} <= set(row)
+
+
+def test_articles_csv_and_table(ingested, db):
+    out = run(["articles", "--db", db, "--csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 5 and "title" in rows[0]
+    table = run(["articles", "--db", db]).stdout
+    assert table.splitlines()[0].split()[:2] == ["id", "lang"]
+
+
+def _by_seed(db):
+    rows = json.loads(run(["articles", "--db", db, "--json"]).stdout)
+    return {r["source"].rsplit("/", 1)[-1]: r["id"] for r in rows}
+
+
+def test_show_matches_the_gold(ingested, db, gold, examples):
+    ids = _by_seed(db)
+    for name, g in gold["documents"].items():
+        article = json.loads(run(["show", ids[name], "--db", db, "--json"]).stdout)
+        assert article["lang"] == g["lang"], name
+        assert article["title"] == g["title"], name
+        assert article["published"] == g["published"], name
+        body_lines = {ln.strip() for ln in article["body"].splitlines() if ln.strip()}
+        for line in g["boilerplate_lines"] + g["source_lines"]:
+            assert line.strip() not in body_lines, (name, line)
+            assert line.strip() in {r.strip() for r in article["removed"]}, (name, line)
+        raw = (examples / name).read_text(encoding="utf-8")
+        skip = {g["title"].strip(), *map(str.strip, g["boilerplate_lines"]), *map(str.strip, g["source_lines"])}
+        dateline = {r["text"].strip() for r in article["removed_lines"] if r["kind"] == "dateline"}
+        for line in raw.splitlines():
+            line = line.strip()
+            if line and line not in skip and line not in dateline:
+                assert line in body_lines, (name, line)
+
+
+def test_show_unknown_id_is_a_clear_error(ingested, db):
+    result = run(["show", "0123456789abcdef", "--db", db, "--json"])
+    assert result.exit_code == 2
+    assert "no article with id" in result.stderr
+    assert result.stdout == ""
+
+
+def test_search_finds_across_spellings(ingested, db):
+    ids = _by_seed(db)
+    rows = json.loads(run(["search", "سرویس‌های", "--db", db, "--json"]).stdout)
+    assert ids["000_5d9e425671e85465.txt"] in [r["id"] for r in rows]
+    for q in ("2022", "۲۰۲۲", "٢٠٢٢"):
+        rows = json.loads(run(["search", q, "--db", db, "--json"]).stdout)
+        assert ids["002_82b5bf6752724c81.txt"] in [r["id"] for r in rows], q
+
+
+def test_a_malformed_query_is_a_message_not_a_traceback(ingested, db):
+    result = run(["search", "   ", "--db", db])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: empty query")
+    assert "Traceback" not in result.output
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, examples):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(examples / "001_6c5c1c1384cff0d9.txt", folder / "good.txt")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (folder / "empty.txt").write_bytes(b"")
+    db = str(tmp_path / "m.db")
+    result = run(["ingest", str(folder), "--db", db, "--json", "--workers", "1"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["added"] == 1
+    failed = {f["path"].rsplit("/", 1)[-1]: f["error"] for f in report["failed"]}
+    assert set(failed) == {"binary.txt", "empty.txt"}
+    assert all(failed.values())
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = run(["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "e.db"), "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["added"] == 0
+
+
+def test_db_from_environment(tmp_path, examples):
+    db = str(tmp_path / "env.db")
+    result = run(["ingest", str(examples / "002_82b5bf6752724c81.txt"), "--json", "--workers", "1"], env={"AKHBAR_DB": db})
+    assert result.exit_code == 0
+    assert len(json.loads(run(["articles", "--json"], env={"AKHBAR_DB": db}).stdout)) == 1
+
+
+def test_usage_error_exits_2():
+    assert run(["ingest"]).exit_code == 2
+    assert run(["ingest", "x", "--languages", "fa,zz"]).exit_code == 2
+
+
+def test_console_script_json_stdout_is_pure(tmp_path, examples):
+    """The installed entry point, in a real process with worker processes: stdout is JSON only."""
+    db = str(tmp_path / "p.db")
+    proc = subprocess.run(
+        [sys.executable, "-m", "akhbar", "ingest", str(examples), "--db", db, "--json", "--workers", "2"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["added"] == 5
