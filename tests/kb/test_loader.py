@@ -131,30 +131,39 @@ def test_user_file_adds_and_extends(tmp_path):
 
 
 def test_holders_with_a_persons_file(tmp_path):
+    # fictional holders of an office nobody holds in the shipped data (Antarctica has no president)
     persons = write(tmp_path / "persons.jsonl",
-                    {"id": "person/vladimir-putin", "type": "person", "label": "Vladimir Putin",
-                     "names": {"en": ["Vladimir Putin", "Putin"]},
-                     "roles": [{"role": "president", "of": "country/RU", "from": "2000-05-07", "to": "2008-05-07"},
-                               {"role": "prime_minister", "of": "country/RU", "from": "2008-05-08", "to": "2012-05-07"},
-                               {"role": "president", "of": "country/RU", "from": "2012-05-07", "to": None}]},
-                    {"id": "person/dmitry-medvedev", "type": "person", "label": "Dmitry Medvedev",
-                     "names": {"en": ["Dmitry Medvedev"]},
-                     "roles": [{"role": "president", "of": "country/RU", "from": "2008-05-07", "to": "2012-05-07"}]},
-                    {"id": "person/boris-yeltsin", "type": "person", "label": "Boris Yeltsin",
-                     "names": {"en": ["Boris Yeltsin"]},
-                     "roles": [{"role": "president", "of": "country/RU", "from": "1991-07-10", "to": "1999-12-31"}]})
+                    {"id": "person/alpha-first", "type": "person", "label": "Alpha First",
+                     "names": {"en": ["Alpha First"]},
+                     "roles": [{"role": "president", "of": "country/AQ", "from": "2000-05-07", "to": "2008-05-07"},
+                               {"role": "prime_minister", "of": "country/AQ", "from": "2008-05-08", "to": "2012-05-07"},
+                               {"role": "president", "of": "country/AQ", "from": "2012-05-07", "to": None}]},
+                    {"id": "person/beta-second", "type": "person", "label": "Beta Second",
+                     "names": {"en": ["Beta Second"]},
+                     "roles": [{"role": "president", "of": "country/AQ", "from": "2008-05-07", "to": "2012-05-07"}]},
+                    {"id": "person/gamma-third", "type": "person", "label": "Gamma Third",
+                     "names": {"en": ["Gamma Third"]},
+                     "roles": [{"role": "president", "of": "country/AQ", "from": "1991-07-10", "to": "1999-12-31"}]})
     kb = KnowledgeBase.load([persons])
+    labels = lambda role, of, on: [e.label for e in kb.holders(role, of, on)]  # noqa: E731
+    assert labels("president", "country/AQ", date(2015, 10, 16)) == ["Alpha First"]
+    assert labels("president", "country/AQ", date(2010, 1, 1)) == ["Beta Second"]
+    assert labels("president", "country/AQ", date(1995, 1, 1)) == ["Gamma Third"]
+    assert labels("president", "country/AQ", date(1980, 1, 1)) == []
+    assert labels("prime_minister", "country/AQ", date(2010, 1, 1)) == ["Alpha First"]
+    # hand-over day: both held it, the incoming one first
+    assert labels("president", "country/AQ", date(2008, 5, 7)) == ["Beta Second", "Alpha First"]
+    alpha = kb.get("person/alpha-first")
+    assert alpha.roles[0] == Role("president", "country/AQ", date(2000, 5, 7), date(2008, 5, 7))
+
+
+def test_shipped_persons_resolve_roles_in_time():
+    kb = KnowledgeBase.load()
+    if kb.get("person/vladimir-putin") is None:
+        pytest.skip("persons.jsonl not shipped")
     labels = lambda role, of, on: [e.label for e in kb.holders(role, of, on)]  # noqa: E731
     assert labels("president", "country/RU", date(2015, 10, 16)) == ["Vladimir Putin"]
     assert labels("president", "country/RU", date(2010, 1, 1)) == ["Dmitry Medvedev"]
-    assert labels("president", "country/RU", date(1995, 1, 1)) == ["Boris Yeltsin"]
-    assert labels("president", "country/RU", date(1980, 1, 1)) == []
-    assert labels("prime_minister", "country/RU", date(2010, 1, 1)) == ["Vladimir Putin"]
-    # hand-over day: both held it, the incoming one first
-    assert labels("president", "country/RU", date(2008, 5, 7)) == ["Dmitry Medvedev", "Vladimir Putin"]
-    assert labels("president", "country/US", date(2015, 1, 1)) == []
-    putin = kb.get("person/vladimir-putin")
-    assert putin.roles[0] == Role("president", "country/RU", date(2000, 5, 7), date(2008, 5, 7))
 
 
 BAD_LINES = [
