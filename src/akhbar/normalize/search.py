@@ -1,0 +1,187 @@
+"""Search folding: one matching key for documents and queries, whatever the spelling.
+
+:func:`fold_for_search` turns an article field into the text of the full-text index (FTS5's
+``unicode61`` tokenizer splits it at the spaces); :func:`query_terms` turns a user query into
+alternatives per query word, folded the same way. A term is made of letters and digits only
+(a query alternative may be a phrase: terms separated by spaces), so it is safe inside an FTS5
+query between double quotes.
+
+The folding, after the text is normalized for its language (:func:`~akhbar.normalize.normalize`):
+lowercase (casefold); combining marks removed after NFD, so diacritics, harakat and the hamza or
+madda on أ إ آ ؤ ئ ۀ go (the Cyrillic breve stays: й is a letter of its own); Arabic-script
+letters folded to one alphabet (``search/fold.tsv``: ی ي ى -> ي, ک ك -> ك, ة ۀ -> ه, ٱ -> ا,
+hamza and tatweel dropped); ZWNJ removed, so ``سرویس‌های`` and ``سرویسهای`` are one term;
+digits of every system are ASCII.
+
+Index terms added after the running text:
+
+- Persian documents: the content parts of each ZWNJ compound and the compound without its
+  affixes (``برنامه‌ریزی‌های`` adds ``برنامه``, ``ریزی``, ``برنامهریزی``), so a query for the
+  stem finds the inflected word.
+- Arabic documents: each Arabic-script word as a *stem term*: ``STEM_MARK`` (tatweel, which no
+  folded word contains) followed by the word, and by the word without each proclitic of
+  ``ar/proclitics.txt`` that leaves at least 3 letters (``والإرهاب`` adds ``ـوالارهاب``,
+  ``ـالارهاب``, ``ـارهاب``). A query word offers its own stem terms as alternatives, so
+  ``ارهاب``, ``الإرهاب`` and ``للإرهاب`` meet on ``ـارهاب``, while a Persian query word that only
+  looks like a proclitic plus a word (``وزیر``: و + زیر "under") never matches ``زیر`` in
+  Persian text, because Persian documents carry no stem terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .core import normalize
+from .script import ARABIC_LETTERS, ZWNJ
+from .tables import ar_proclitics, fa_affixes, search_fold_table
+
+__all__ = ["STEM_MARK", "fold_for_search", "query_terms", "fold_text"]
+
+STEM_MARK = "\u0640"  # ARABIC TATWEEL: a letter (Lm) to FTS5, removed from every folded word
+MIN_STEM = 3  # letters an Arabic stem keeps after a proclitic
+
+_TERM = re.compile(r"[^\W_]+")
+_ZWNJ_WORD = re.compile(rf"[^\W_]+(?:{ZWNJ}[^\W_]+)+")
+_ARABIC_START = re.compile(f"[{ARABIC_LETTERS}]")
+_KEEP_MARKS = {"\u0306"}  # combining breve: й, ў
+_PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")  # پ چ ژ گ ک ی
+_ARABIC_ONLY = re.compile("[\u0629\u0643\u0649\u064a\u064b-\u0652]")  # ة ك ى ي, harakat
+
+
+@lru_cache(maxsize=None)
+def _marks_re() -> re.Pattern[str]:
+    """Every non-spacing or enclosing mark of the Basic Multilingual Plane but the breve."""
+    marks = [
+        chr(c)
+        for c in range(0x300, 0x10000)
+        if unicodedata.category(chr(c)) in ("Mn", "Me") and chr(c) not in _KEEP_MARKS
+    ]
+    ranges: list[str] = []
+    start = prev = None
+    for ch in marks:
+        c = ord(ch)
+        if prev is not None and c == prev + 1:
+            prev = c
+            continue
+        if start is not None:
+            ranges.append(_range(start, prev))
+        start = prev = c
+    if start is not None:
+        ranges.append(_range(start, prev))
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _range(a: int, b: int) -> str:
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+def fold_text(text: str) -> str:
+    """The character folding alone, on text already normalized for its language."""
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = _marks_re().sub("", text)
+    for a, b in search_fold_table():
+        if a in text:
+            text = text.replace(a, b)
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_for_search(text: str, lang: str | None) -> str:
+    """The full-text index text of an article field in language ``lang``: space-separated
+    terms (the running text's terms, then the extra terms described in the module doc)."""
+    norm = normalize(text, lang).text
+    terms = _terms(fold_text(norm))
+    extras: list[str] = []
+    if lang == "fa" and ZWNJ in norm:
+        for chunk in dict.fromkeys(c for c in norm.split() if ZWNJ in c):
+            for word in _ZWNJ_WORD.findall(chunk):
+                extras.extend(_compound_terms(word))
+    elif lang == "ar":
+        for t in dict.fromkeys(terms):
+            extras.extend(_stem_terms(t))
+    return " ".join(terms + extras) if extras else " ".join(terms)
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """For each word of a user query (any language, any spelling), the terms any of which may
+    match it: the folded word; for an Arabic-script word its stem terms; for a ZWNJ compound
+    the phrase of its parts (``"بين المللي"``). No term contains a double quote."""
+    out: list[list[str]] = []
+    for chunk in normalize(query, _guess_lang(query)).text.split():
+        terms = _terms(fold_text(chunk))
+        phrase = None
+        if ZWNJ in chunk and len(terms) == 1:
+            # a ZWNJ compound also matches where a writer put a space (بین‌المللی / بین المللی):
+            # a phrase, which FTS5 accepts between double quotes
+            parts = _terms(fold_text(chunk.replace(ZWNJ, " ")))
+            phrase = " ".join(parts) if len(parts) > 1 else None
+        for t in terms:
+            alts = (t,) + _stem_terms(t) + ((phrase,) if phrase else ())
+            out.append(list(dict.fromkeys(alts)))
+    return out
+
+
+def _terms(folded: str) -> list[str]:
+    """The runs of letters and digits of a folded text (faster than one findall over it all:
+    most whitespace-separated chunks are a word already)."""
+    out: list[str] = []
+    for chunk in folded.split():
+        if chunk.isalnum():
+            out.append(chunk)
+        else:
+            out.extend(_TERM.findall(chunk))
+    return out
+
+
+def _guess_lang(query: str) -> str | None:
+    """Persian when a letter only Persian uses (or a ZWNJ) is there, Arabic when a letter only
+    Arabic uses is."""
+    if ZWNJ in query or _PERSIAN_ONLY.search(query):
+        return "fa"
+    if _ARABIC_ONLY.search(query):
+        return "ar"
+    return None
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem_terms(term: str) -> tuple[str, ...]:
+    if not _ARABIC_START.match(term):
+        return ()
+    out = [STEM_MARK + term]
+    for p in _proclitics_by_letter().get(term[0], ()):
+        if term.startswith(p) and len(term) - len(p) >= MIN_STEM:
+            out.append(STEM_MARK + term[len(p) :])
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=None)
+def _proclitics_by_letter() -> dict[str, tuple[str, ...]]:
+    """The proclitics in their folded spelling, grouped by first letter."""
+    out: dict[str, list[str]] = {}
+    for p in ar_proclitics():
+        f = fold_text(p)
+        out.setdefault(f[0], []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound_terms(word: str) -> tuple[str, ...]:
+    """Extra terms of a Persian ZWNJ compound: its content parts and its stem."""
+    aff = fa_affixes()
+    prefixes = set(aff.verb_prefixes) | set(aff.noun_prefixes)
+    prefixes |= {pv + vp for pv in aff.preverbs for vp in aff.verb_prefixes}
+    suffixes = {s.text for s in aff.suffixes}
+    parts = word.split(ZWNJ)
+    i, j = 0, len(parts)
+    while i < j and parts[i] in prefixes:
+        i += 1
+    while j > i and parts[j - 1] in suffixes:
+        j -= 1
+    content = parts[i:j]
+    out = [p for p in content if len(p) >= 2]
+    if len(content) > 1 or j - i < len(parts):
+        out.append("".join(content))
+    folded = (t for p in out for t in _TERM.findall(fold_text(p)))
+    whole = set(_TERM.findall(fold_text(word)))
+    return tuple(t for t in dict.fromkeys(folded) if t not in whole)
