@@ -38,3 +38,13 @@ def test_parallel_keeps_order_and_passes_errors_through():
             article, row = result
             assert isinstance(article, Article) and article.source == f"doc{i}"
             assert row.values["id"] == article.id
+
+
+def test_parallel_after_language_detection_in_this_process_does_not_hang():
+    """lingua's thread pools do not survive fork(); workers must start clean (forkserver)."""
+    from akhbar.langid import LanguageIdentifier
+
+    LanguageIdentifier(Options(workers=1)).detect("این یک جمله فارسی است")
+    raw = RawDoc(source="d", path="d", content="عنوان خبر درباره نشست\n\nسران کشورها امروز در نشست سالانه درباره امنیت منطقه گفتگو کردند.")
+    out = list(process_parallel(iter([raw]), Options(workers=2)))
+    assert isinstance(out[0][0], Article) and out[0][0].lang == "fa"

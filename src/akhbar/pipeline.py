@@ -11,6 +11,7 @@ distributed engine later).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -138,7 +139,10 @@ def process_parallel(
             yield _process_to_row(pipeline, item)
         return
     iterator = iter(items)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+    # forkserver, not fork: a process that already used lingua has Rust thread pools that a
+    # forked child inherits without their threads, and the child then hangs on first use.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
         pending: deque[Future[list[Processed]]] = deque()
         limit = workers * window_per_worker
         while True:
