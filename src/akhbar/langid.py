@@ -20,7 +20,7 @@ from .options import Options
 from .records import Article, ParagraphLang
 
 ARTICLE_SAMPLE_CHARS = 400
-PARAGRAPH_SAMPLE_CHARS = 160
+PARAGRAPH_SAMPLE_CHARS = 100
 
 
 def _supported() -> frozenset[str]:
@@ -41,7 +41,9 @@ class LanguageIdentifier:
             self._detector: LanguageDetector | None = None
         else:
             self._only = None
-            self._detector = LanguageDetectorBuilder.from_languages(*languages).build()
+            # Preloaded models answer ~2.5x faster than lazily loaded ones (measured here), at the
+            # cost of ~300 MB per process for the default eleven languages.
+            self._detector = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """The most likely language of ``text`` (ISO 639-1) and its confidence in [0, 1]."""

@@ -31,6 +31,8 @@ class Options:
     max_decompressed_bytes: a hard ceiling on what one compressed file may expand to.
     max_html_depth: HTML nested deeper than this is refused before parsing.
     min_paragraph_chars_for_langid: shorter paragraphs inherit the article's language.
+    kb_files: the user's own knowledge-base files (JSONL, the format of data/kb/README.md),
+        loaded on top of the shipped base.
     """
 
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -41,6 +43,7 @@ class Options:
     max_decompressed_bytes: int = 1024 * MiB
     max_html_depth: int = 500
     min_paragraph_chars_for_langid: int = 20
+    kb_files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         from .langid import SUPPORTED_LANGUAGES  # local: options must not import stages at load
@@ -64,6 +67,9 @@ class Options:
             raise ValueError(f"workers must be an integer >= 0, not {self.workers!r}")
         if not self.max_decompression_ratio >= 1:
             raise ValueError(f"max_decompression_ratio must be >= 1, not {self.max_decompression_ratio!r}")
+        if isinstance(self.kb_files, (str, os.PathLike)):
+            object.__setattr__(self, "kb_files", (str(self.kb_files),))
+        object.__setattr__(self, "kb_files", tuple(str(f) for f in self.kb_files))
         if self.min_paragraph_chars_for_langid < 0:
             raise ValueError("min_paragraph_chars_for_langid must be >= 0")
 

@@ -26,6 +26,11 @@ __all__ = [
     "RemovedLine",
     "ParagraphLang",
     "NormalizedText",
+    "EntityMention",
+    "DateMention",
+    "Quantity",
+    "Quote",
+    "Citation",
     "Article",
     "content_id",
 ]
@@ -159,12 +164,104 @@ class NormalizedText:
 
 
 @dataclass(frozen=True)
+class EntityMention:
+    """A name in the article linked to an entity.
+
+    ``entity_id`` is a knowledge-base id (``person/vladimir-putin``, ``country/RU``) or, for a
+    name discovered from a title or role and not in the base, ``new/<type>/<slug>`` (the same
+    name gets the same id everywhere in the article). ``how`` says how it was found:
+    ``"name"`` (a name in the base), ``"role"`` (a title such as "the Russian president"
+    resolved in time), ``"discovered"`` (a new name found next to a title or role), ``"pronoun"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    label: str  # English canonical name
+    type: str  # person | organization | country | place | outlet | other
+    how: str = "name"
+    in_title: bool = False
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in the article. ``calendar`` is gregorian | jalali | hijri | relative; ``value`` the
+    ISO Gregorian date (None when it cannot be resolved, e.g. a relative date with no known
+    publication date). ``stated`` is the date as written in its own calendar (``1380-09-20``).
+    ``twin`` is the index (in ``Article.dates``) of the same date given in another calendar
+    right beside it ("21 دسامبر 1991 (20 آذر 1380)"), or None. ``offset_days`` for relative
+    dates ("yesterday" = -1), ``weekday`` 0=Monday..6=Sunday when a weekday is named."""
+
+    start: int
+    end: int
+    text: str
+    calendar: str
+    value: str | None = None
+    stated: str | None = None
+    twin: int | None = None
+    offset_days: int | None = None
+    weekday: int | None = None
+    role: str = ""  # "event" | "background" | "publication" | ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the article: ``value`` for a single number, ``low``/``high`` for a range;
+    ``unit`` (percent, ordinal, currency code, ...) and ``counted`` (the noun counted:
+    "نفر", "وثيقة", "people") when the text says."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    counted: str | None = None
+    in_title: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct or reported speech: the quoted ``text`` at ``start``/``end``, the cue verb phrase at
+    ``cue_start``/``cue_end``, and the speaker (entity label and id) when resolved."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: str | None = None
+    speaker_id: str | None = None
+    kind: str = "direct"  # direct | reported
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An outlet the article names as its source ("به گزارش X", "نقلا عن X", "المصدر: X"), or
+    itself ("به گزارش مشرق" at the top of a Persian article names the publisher).
+    ``role`` is ``"publisher"`` or ``"cited"``; ``via`` the outlet this one was quoted through."""
+
+    start: int
+    end: int
+    cue: str
+    outlet: str  # outlet label
+    outlet_id: str
+    role: str = "cited"
+    via: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """One cleaned article. Stages after ``clean`` fill more fields with ``dataclasses.replace``.
 
     Added by clean: everything up to ``credits``.
     Added by langid: ``lang``, ``lang_confidence``, ``paragraph_langs``.
     Added by normalize: ``norm_title``, ``norm_body``.
+    Added by analyze: ``entities``, ``dates``, ``quantities``, ``quotes``, ``citations``,
+    ``event_date`` (and ``publisher`` when the article names itself: "به گزارش مشرق").
     """
 
     id: str
@@ -189,6 +286,13 @@ class Article:
     # normalize
     norm_title: NormalizedText | None = None
     norm_body: NormalizedText | None = None
+    # analyze
+    entities: tuple[EntityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    event_date: str | None = None
 
     @property
     def body(self) -> str:
@@ -222,6 +326,9 @@ class Article:
         d["removed"] = tuple(RemovedLine(**r) for r in d.get("removed", ()))
         d["credits"] = tuple(d.get("credits", ()))
         d["paragraph_langs"] = tuple(ParagraphLang(**p) for p in d.get("paragraph_langs", ()))
+        for key, kind in (("entities", EntityMention), ("dates", DateMention), ("quantities", Quantity),
+                          ("quotes", Quote), ("citations", Citation)):
+            d[key] = tuple(kind(**x) for x in d.get(key, ()))
         for k in ("norm_title", "norm_body"):
             d[k] = NormalizedText.from_dict(d[k]) if d.get(k) else None
         return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
