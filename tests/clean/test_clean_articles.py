@@ -14,7 +14,7 @@ import pytest
 
 from akhbar.clean import clean
 from akhbar.options import Options
-from akhbar.records import RawDoc
+from akhbar.records import Span, RawDoc
 
 HAS_DATELINE = importlib.util.find_spec("akhbar.clean.dateline") is not None
 needs_dateline = pytest.mark.skipif(not HAS_DATELINE, reason="akhbar.clean.dateline not written yet")
@@ -22,7 +22,7 @@ needs_dateline = pytest.mark.skipif(not HAS_DATELINE, reason="akhbar.clean.datel
 
 def run(text: str, **raw) -> tuple:
     article = clean(RawDoc(source="t", path="t", content=text, **raw), Options())
-    body = [text[p.start : p.end] for p in article.paragraphs]
+    body = [article.text[p.start : p.end] for p in article.paragraphs]
     removed = {r.text: r for r in article.removed}
     return article, body, removed
 
@@ -31,7 +31,7 @@ def check(text: str, title: str, content: list[str], junk: list[str], sources: l
     article, body, removed = run(text, **raw)
     assert article.title == title
     if article.title_span:
-        assert text[article.title_span.start : article.title_span.end] == title
+        assert article.text[article.title_span.start : article.title_span.end] == title
     for line in content:
         assert line in body, f"content line removed: {line!r} ({removed.get(line)})"
     for line in junk:
@@ -257,9 +257,10 @@ def test_title_given_by_the_container():
     article, body, removed = run(text, title="Oil climbs as OPEC+ signals deeper cuts | Example News")
     assert article.title == "Oil climbs as OPEC+ signals deeper cuts"
     assert article.title_span is not None and article.title_span.start == 0
-    # the text does not start with it: metadata only, every line is body
+    # the text does not start with it: the title is put on top, so it has offsets like the rest
     article, body, removed = run("\n".join(EN_CONTENT[:2]), title="Oil climbs again")
-    assert article.title == "Oil climbs again" and article.title_span is None
+    assert article.title == "Oil climbs again"
+    assert article.text.startswith("Oil climbs again\n\n") and article.title_span == Span(0, 16)
     assert body == EN_CONTENT[:2]
 
 

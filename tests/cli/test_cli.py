@@ -167,3 +167,23 @@ def test_console_script_json_stdout_is_pure(tmp_path, examples):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["added"] == 5
+
+
+def test_json_records_keep_their_headline_in_the_text_and_their_outlet_in_the_id(tmp_path):
+    body = "وأكد وزير الخارجية في مؤتمر صحفي اليوم أن المحادثات مع الوفد الزائر كانت مثمرة وبناءة."
+    records = [
+        {"title": "وزير الخارجية: المحادثات مثمرة", "text": body, "source": "sabq", "url": "http://a/1"},
+        {"title": "وزير الخارجية: المحادثات مثمرة", "text": body, "source": "okaz", "url": "http://b/1"},
+        {"title": "وزير الخارجية: المحادثات مثمرة", "text": body, "source": "okaz", "url": "http://b/2"},
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    report = json.loads(run(["ingest", str(path), "--db", db, "--json", "--workers", "1"]).stdout)
+    # the same story from two outlets is two articles; the same outlet twice is one
+    assert report["added"] == 2 and report["unchanged"] == 1
+    article = json.loads(run(["show", report["articles"][0], "--db", db, "--json"]).stdout)
+    assert article["title"] == records[0]["title"]
+    start, end = article["title_span"]
+    assert article["text"][start:end] == records[0]["title"]
+    assert article["body"] == body

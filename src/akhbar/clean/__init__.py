@@ -18,11 +18,36 @@ class CleanError(ValueError):
     """An item that has no usable article text, or that is refused (too deep, too long)."""
 
 
+def with_title(text: str, title: str | None) -> str:
+    """The article text with its given title on top, unless the text already starts with it.
+
+    A JSON record, feed entry or web page gives the headline apart from the body; putting it
+    into the text keeps one offset space for everything (a headline's number is checked
+    against the body's) and makes the content hash cover the headline.
+    """
+    if not title or not title.strip():
+        return text
+    fold = lambda s: " ".join(s.split()).casefold()  # noqa: E731
+    want = fold(title)
+    top = [fold(ln) for ln in text.splitlines()[:40] if ln.strip()][:6]
+    for line in top:  # the page may open with a language switcher or a menu line
+        if line == want or want in line or (line in want and len(line) >= 0.5 * len(want)):
+            return text
+    return title.strip() + "\n\n" + text
+
+
+def article_id(text: str, publisher: str | None) -> str:
+    """Content hash of the text, and of the outlet when the input names one, so the same wire
+    story published by two outlets is two articles (their copies are found by linking), while
+    the same file ingested twice is one."""
+    return content_id(text if not publisher else text + "\n\x00" + publisher)
+
+
 def clean_text(raw: RawDoc, options: Options) -> Article:
     """Clean a plain-text item with the line classifier."""
     from .text import classify
 
-    text = raw.content
+    text = with_title(raw.content, raw.title)
     if len(text) > options.max_article_chars:
         raise CleanError(f"article longer than max_article_chars ({len(text)} > {options.max_article_chars})")
     if not text.strip():
@@ -32,7 +57,7 @@ def clean_text(raw: RawDoc, options: Options) -> Article:
         what = "only a title" if result.title_span else "only boilerplate"
         raise CleanError(f"no article text after cleaning ({what}: {len(result.removed)} line(s) removed)")
     return Article(
-        id=content_id(text),
+        id=article_id(text, raw.publisher),
         source=raw.source,
         path=raw.path,
         format=raw.format,

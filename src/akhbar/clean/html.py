@@ -21,8 +21,8 @@ import re
 from typing import Any
 
 from ..options import Options
-from ..records import Article, RawDoc, content_id
-from . import CleanError
+from ..records import Article, RawDoc
+from . import CleanError, article_id, with_title
 
 # Placeholders for ZWNJ and ZWJ: printable, not letters (no case mapping), NFC-stable.
 _PLACEHOLDERS = tuple(chr(c) for c in range(0x1D306, 0x1D316))
@@ -147,11 +147,12 @@ def clean_html(raw: RawDoc, options: Options) -> Article:
         raise CleanError(f"article longer than max_article_chars ({len(text)} > {options.max_article_chars})")
     title_hint = meta["title"] or raw.title
     publisher = raw.publisher or meta["sitename"]
+    text = with_title(text, title_hint)
     result = classify(text, title_hint=title_hint, publisher=publisher, context=False)
     if not result.paragraphs:
         raise CleanError(f"no article text after cleaning ({len(result.removed)} extracted line(s), all boilerplate)")
     return Article(
-        id=content_id(text),
+        id=article_id(text, publisher),
         source=raw.source,
         path=raw.path,
         format=raw.format,
