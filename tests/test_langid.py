@@ -67,3 +67,24 @@ def test_restricted_languages_are_respected():
 
 def test_no_letters_means_no_language(identifier):
     assert identifier.detect("12345 -- !!") == (None, 0.0)
+
+
+def test_a_paragraph_in_the_article_alphabet_skips_lingua_but_a_foreign_letter_does_not(identifier, monkeypatch):
+    calls = []
+    real = identifier.detect
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(identifier, "detect", counting)
+    text = (
+        "Президент России провел совещание с членами Совета безопасности в среду вечером в Кремле.\n"
+        "Президент України провів нараду з членами Ради національної безпеки і оборони у Києві.\n"
+        "Стороны обсудили вопросы региональной безопасности и сотрудничества между странами."
+    )
+    art = identifier.identify(_article(text, "Совещание в Кремле"))
+    assert art.lang == "ru"
+    assert [p.lang for p in art.paragraph_langs] == ["ru", "uk", "ru"]
+    # the lead, then only the paragraph with letters Russian does not use (і)
+    assert len(calls) == 2 and "України" in calls[1]

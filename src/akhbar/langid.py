@@ -8,11 +8,20 @@ Cost is linear in the characters examined (about 0.08 ms per 100 characters here
 article's language is decided on its title and lead (``ARTICLE_SAMPLE_CHARS``), and each
 paragraph on its opening (``PARAGRAPH_SAMPLE_CHARS``): accuracy on a 300-character sample is that
 of a full sentence, and the tracker must stay near 1,000 articles a second.
+
+A paragraph whose letters all belong to the article language's alphabet
+(``data/langid/alphabets.tsv``: Persian, Arabic, Russian, Ukrainian, Hebrew, whose alphabets
+tell them from their neighbours) keeps the article's language without a lingua call; a single
+letter from outside (an Arabic ي in a Persian article, a Ukrainian і in a Russian one, Latin in
+Arabic) sends it to lingua. Languages written in the Latin alphabet always go to lingua.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -21,6 +30,21 @@ from .records import Article, ParagraphLang
 
 ARTICLE_SAMPLE_CHARS = 400
 PARAGRAPH_SAMPLE_CHARS = 100
+
+
+@lru_cache(maxsize=None)
+def foreign_letter_patterns() -> dict[str, re.Pattern[str]]:
+    """Per language (``data/langid/alphabets.tsv``): a pattern finding any letter that is not
+    in the language's alphabet. Pure function of shipped data."""
+    text = resources.files("akhbar").joinpath("data/langid/alphabets.tsv").read_text(encoding="utf-8")
+    out: dict[str, re.Pattern[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, letters = line.split("\t")
+        # a word character that is neither one of the letters nor a digit nor "_"
+        out[lang] = re.compile(f"[^\\W\\d_{re.escape(letters)}]", re.IGNORECASE)
+    return out
 
 
 def _supported() -> frozenset[str]:
@@ -72,12 +96,19 @@ class LanguageIdentifier:
 
         paragraph_langs: list[ParagraphLang] = []
         weight: dict[str, int] = defaultdict(int)
+        foreign = foreign_letter_patterns().get(lang) if lang else None
         for p in spans:
             chunk = text[p.start : p.end]
             if len(chunk) < self.options.min_paragraph_chars_for_langid:
                 paragraph_langs.append(ParagraphLang(p.start, p.end, lang, confidence))
                 continue
-            plang, pconf = self.detect(chunk[:PARAGRAPH_SAMPLE_CHARS])
+            sample = chunk[:PARAGRAPH_SAMPLE_CHARS]
+            if foreign is not None and foreign.search(chunk) is None:
+                # every letter belongs to the article language's alphabet, and that alphabet
+                # tells it from its neighbours: no other candidate language is possible
+                plang, pconf = lang, confidence
+            else:
+                plang, pconf = self.detect(sample)
             paragraph_langs.append(ParagraphLang(p.start, p.end, plang, pconf))
             if plang:
                 weight[plang] += p.end - p.start
