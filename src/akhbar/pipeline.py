@@ -93,16 +93,20 @@ def default_components(options: Options) -> list[Component]:
     ]
 
 
-Processed = tuple[Article, ArticleRow] | IngestError
+Processed = tuple[Article | None, ArticleRow] | IngestError
 
 
-def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError) -> Processed:
+def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError, with_article: bool = True) -> Processed:
     if isinstance(item, IngestError):
         return item
     result = pipeline.process(item)
     if isinstance(result, IngestError):
         return result
-    return result, article_row(result)
+    try:
+        row = article_row(result)
+    except Exception as exc:  # a bug costs one item, never the run
+        return IngestError(item.source, f"internal error preparing the row: {type(exc).__name__}: {exc}")
+    return (result if with_article else None), row
 
 
 # One pipeline per worker process, built by the pool initializer: it holds the language
@@ -115,9 +119,9 @@ def _init_worker(options: Options) -> None:
     _worker_pipeline = Pipeline(options)
 
 
-def _process_chunk(chunk: list[RawDoc | IngestError]) -> list[Processed]:
+def _process_chunk(chunk: list[RawDoc | IngestError], with_articles: bool) -> list[Processed]:
     assert _worker_pipeline is not None
-    return [_process_to_row(_worker_pipeline, item) for item in chunk]
+    return [_process_to_row(_worker_pipeline, item, with_articles) for item in chunk]
 
 
 def process_parallel(
@@ -126,8 +130,13 @@ def process_parallel(
     *,
     chunk_size: int = 32,
     window_per_worker: int = 4,
+    with_articles: bool = True,
 ) -> Iterator[Processed]:
     """Process items on ``options.workers`` processes, in input order, with bounded memory.
+
+    Yields ``(article, row)`` or an IngestError per item; with ``with_articles=False`` the
+    article is None (the store needs only the row, and not sending the article back to this
+    process halves the traffic between processes).
 
     At most ``workers * window_per_worker`` chunks are in flight, so a huge archive streams
     through instead of being read ahead into memory (``Pool.imap`` would read it all).
@@ -136,7 +145,7 @@ def process_parallel(
     if workers <= 1:
         pipeline = Pipeline(options)
         for item in items:
-            yield _process_to_row(pipeline, item)
+            yield _process_to_row(pipeline, item, with_articles)
         return
     iterator = iter(items)
     # forkserver, not fork: a process that already used lingua has Rust thread pools that a
@@ -148,7 +157,7 @@ def process_parallel(
         while True:
             chunk = list(islice(iterator, chunk_size))
             if chunk:
-                pending.append(pool.submit(_process_chunk, chunk))
+                pending.append(pool.submit(_process_chunk, chunk, with_articles))
             if pending and (len(pending) >= limit or not chunk):
                 yield from pending.popleft().result()
             if not chunk and not pending:

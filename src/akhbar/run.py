@@ -71,7 +71,7 @@ def ingest_paths(
             progress(report)
 
     with store.writer():
-        for result in process_parallel(read_items(paths, options), options):
+        for result in process_parallel(read_items(paths, options), options, with_articles=False):
             if isinstance(result, IngestError):
                 errors.append(result)
             else:

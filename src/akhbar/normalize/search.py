@@ -87,10 +87,12 @@ def fold_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def fold_for_search(text: str, lang: str | None) -> str:
+def fold_for_search(text: str, lang: str | None, *, normalized: bool = False) -> str:
     """The full-text index text of an article field in language ``lang``: space-separated
-    terms (the running text's terms, then the extra terms described in the module doc)."""
-    norm = normalize(text, lang).text
+    terms (the running text's terms, then the extra terms described in the module doc).
+    ``normalized``: ``text`` is already the output of ``normalize(..., lang)`` (the pipeline's
+    ``norm_body``), so it is not normalized again."""
+    norm = text if normalized else normalize(text, lang).text
     terms = _terms(fold_text(norm))
     extras: list[str] = []
     if lang == "fa" and ZWNJ in norm:

@@ -40,8 +40,8 @@ def article_data(article: Article) -> dict:
 
 
 def article_row(article: Article) -> ArticleRow:
-    title_norm = article.norm_title.text if article.norm_title else (article.title or "")
-    body_norm = article.norm_body.text if article.norm_body else article.body
+    title_norm = article.norm_title.text if article.norm_title else None
+    body_norm = article.norm_body.text if article.norm_body else None
     values = {
         "id": article.id,
         "source": article.source,
@@ -62,6 +62,10 @@ def article_row(article: Article) -> ArticleRow:
     }
     return ArticleRow(
         values=values,
-        fts_title=fold_for_search(title_norm, article.lang),
-        fts_body=fold_for_search(body_norm, article.lang),
+        fts_title=fold_for_search(title_norm, article.lang, normalized=True)
+        if title_norm is not None
+        else fold_for_search(article.title or "", article.lang),
+        fts_body=fold_for_search(body_norm, article.lang, normalized=True)
+        if body_norm is not None
+        else fold_for_search(article.body, article.lang),
     )
