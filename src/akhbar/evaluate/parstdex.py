@@ -11,6 +11,10 @@ says whether what we call a date is one. Two matchings are reported:
 - ``overlap``: a predicted span counts when it overlaps a gold span, a gold span is found when
   a predicted span overlaps it (gold spans often include a preposition, ``در تاریخ``, or a time).
 
+``relative=True`` adds the relative expressions the date analysis finds (``امروز``, ``روز گذشته``,
+``پنج‌شنبه گذشته``, :func:`akhbar.analyze.relative.find_relative` on the normalized sentence,
+mapped back to its characters), so the two runs give the before/after figures of that analysis.
+
 ``dated_gold`` narrows recall to the gold spans that hold what ``find_dates`` is meant to find:
 a digit next to a month name of our Persian tables or a numeric Y/M/D, D/M/Y date. That subset
 is chosen with our own tables, so read it as "recall on the absolute dates", not as a benchmark.
@@ -39,7 +43,18 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate_parstdex(path: Path, lang: str | None = "fa") -> dict:
+def _relative_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """The relative expressions of the date analysis in ``text``, as spans of ``text``."""
+    from ..analyze.relative import find_relative  # local: the plain run needs no analysis tables
+    from ..normalize import normalize
+
+    nt = normalize(text, lang)
+    taken = [(m.start, m.end) for m in find_dates(nt.text, lang)]
+    found, _ = find_relative(nt.text, lang, taken)
+    return [nt.original_span(r.start, r.end) for r in found]
+
+
+def evaluate_parstdex(path: Path, lang: str | None = "fa", relative: bool = False) -> dict:
     """Precision/recall/F1 of date spans on ParsTDEx, exact and overlapping (see module doc)."""
     items = json.loads(Path(path).read_text(encoding="utf-8"))
     dated = _dated_rx()
@@ -49,6 +64,8 @@ def evaluate_parstdex(path: Path, lang: str | None = "fa") -> dict:
         text = item["test_input"]
         gold = [tuple(s) for s in json.loads(item["expected"])]
         pred = [(m.start, m.end) for m in find_dates(text, lang)]
+        if relative:
+            pred = sorted(set(pred) | set(_relative_spans(text, lang)))
         n_pred += len(pred)
         n_gold += len(gold)
         gold_set = set(gold)
@@ -64,6 +81,7 @@ def evaluate_parstdex(path: Path, lang: str | None = "fa") -> dict:
     ep, er, ef = prf(exact_tp, n_pred, exact_tp, n_gold)
     op, orc, of = prf(ov_pred, n_pred, ov_gold, n_gold)
     return {
+        "relative": relative,
         "sentences": len(items),
         "gold_spans": n_gold,
         "predicted_spans": n_pred,
