@@ -111,6 +111,7 @@ class Progress:
 @click.option("--max-file-mb", type=float, help="Refuse files larger than this many MiB [default: 512].")
 @click.option("--max-article-chars", type=int, help="Refuse articles longer than this [default: 2,000,000].")
 @click.option("--max-decompression-ratio", type=float, help="Refuse compressed files that expand more than this [default: 100].")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your own knowledge-base file (JSONL, the format of data/kb/README.md); may repeat.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line.")
 def ingest(
@@ -121,6 +122,7 @@ def ingest(
     max_file_mb: float | None,
     max_article_chars: int | None,
     max_decompression_ratio: float | None,
+    kb_files: tuple[str, ...],
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -134,6 +136,7 @@ def ingest(
     Examples:
       akhbar ingest examples/seeds
       akhbar ingest --json ~/archive/2015-07.jsonl feeds/ > report.json
+      akhbar ingest --kb my-people.jsonl articles/
     """
     from .run import ingest_paths
     from .store import WriterBusy
@@ -144,7 +147,15 @@ def ingest(
         max_file_bytes=int(max_file_mb * 1024 * 1024) if max_file_mb else None,
         max_article_chars=max_article_chars,
         max_decompression_ratio=max_decompression_ratio,
+        kb_files=kb_files or None,
     )
+    if kb_files:
+        from .kb import KnowledgeBase, KnowledgeBaseError
+
+        try:  # check the user's file here, once, with a clear message, before any work
+            KnowledgeBase.load([Path(f) for f in kb_files])
+        except KnowledgeBaseError as exc:
+            fail(str(exc))
     store = open_store(db)
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
@@ -340,10 +351,34 @@ def eval_seeds(gold: str, seeds_dir: str | None, fmt: str) -> None:
     _print_scores(result, fmt)
 
 
-@eval_group.command("parstdex")
+@eval_group.command("entities")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @output_options
-def eval_parstdex(path: str, fmt: str) -> None:
+def eval_entities(path: str, fmt: str) -> None:
+    """Entity recognition precision/recall/F1 per type (PERS, LOC, ORG) on a BIO-tagged corpus.
+
+    PATH is a `token TAG` per line file such as ANERcorp (Arabic).
+
+    \b
+    Example:
+      akhbar eval entities ../shared/data/anercorp/ANERCorp.txt
+    """
+    from .evaluate.entities import evaluate_anercorp
+
+    result = evaluate_anercorp(Path(path), Options(workers=1))
+    if fmt != "json":
+        rows = [{"type": k, **{m: v for m, v in result[k].items() if not isinstance(v, (list, dict))}}
+                for k in ("PERS", "LOC", "ORG", "micro") if isinstance(result.get(k), dict)]
+        emit(rows, fmt)
+        return
+    emit(result, "json")
+
+
+@eval_group.command("parstdex")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--absolute-only", is_flag=True, help="Score only absolute dates (not relative expressions).")
+@output_options
+def eval_parstdex(path: str, absolute_only: bool, fmt: str) -> None:
     """Persian date-span precision/recall/F1 on the parstdex corpus (data.json).
 
     \b
@@ -352,7 +387,7 @@ def eval_parstdex(path: str, fmt: str) -> None:
     """
     from .evaluate.parstdex import evaluate_parstdex
 
-    _print_scores(evaluate_parstdex(Path(path)), fmt)
+    _print_scores(evaluate_parstdex(Path(path), relative=not absolute_only), fmt)
 
 
 @main.command()

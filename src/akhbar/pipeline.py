@@ -76,7 +76,16 @@ class Pipeline:
 
 
 def default_components(options: Options) -> list[Component]:
+    from .analyze import (AnalysisContext, analyze_citations, analyze_dates, analyze_entities,
+                          analyze_numbers, analyze_quotes)
+
     identifier = LanguageIdentifier(options)
+    context = AnalysisContext.build(options)
+    norm = frozenset({"lang", "title", "title_span", "paragraphs", "norm_title", "norm_body"})
+
+    def bound(fn: Callable[[Article, AnalysisContext], Article]) -> Callable[[Article], Article]:
+        return lambda article: fn(article, context)
+
     return [
         Component(
             "langid",
@@ -90,6 +99,15 @@ def default_components(options: Options) -> list[Component]:
             adds=frozenset({"norm_title", "norm_body"}),
             run=normalize_article,
         ),
+        # dates first: role phrases ("the Russian president") resolve on the event date
+        Component("dates", needs=norm, adds=frozenset({"dates", "event_date", "published"}), run=bound(analyze_dates)),
+        Component("entities", needs=norm, adds=frozenset({"entities"}), run=bound(analyze_entities)),
+        Component("numbers", needs=norm, adds=frozenset({"quantities"}), run=bound(analyze_numbers)),
+        Component(
+            "citations", needs=norm | {"entities", "credits", "removed"}, adds=frozenset({"citations", "publisher"}),
+            run=bound(analyze_citations),
+        ),
+        Component("quotes", needs=norm | {"entities"}, adds=frozenset({"quotes"}), run=bound(analyze_quotes)),
     ]
 
 

@@ -187,3 +187,48 @@ def test_json_records_keep_their_headline_in_the_text_and_their_outlet_in_the_id
     start, end = article["title_span"]
     assert article["text"][start:end] == records[0]["title"]
     assert article["body"] == body
+
+
+def test_show_gives_the_analysis_in_the_interface_shapes(ingested, db):
+    ids = _by_seed(db)
+    art = json.loads(run(["show", ids["000_5d9e425671e85465.txt"], "--db", db, "--json"]).stdout)
+    putin = next(e for e in art["entities"] if e["label"] == "Vladimir Putin")
+    assert putin["type"] == "person" and putin["kb_id"] and putin["mentions"]
+    for m in putin["mentions"]:
+        assert art["text"][m["start"] : m["end"]] == m["text"]
+    for key, fields in {
+        "dates": {"text", "start", "end", "calendar", "value"},
+        "quantities": {"text", "start", "end", "value", "low", "high", "unit"},
+        "quotes": {"speaker", "cue", "text", "start", "end"},
+        "citations": {"outlet", "cue", "start", "end"},
+    }.items():
+        assert art[key], key
+        for item in art[key]:
+            assert fields <= set(item), (key, item)
+            assert art["text"][item["start"] : item["end"]] == item["text"] if "text" in item and key != "quotes" else True
+    assert {"1991-12-21", "2001-12-11"} <= {d["value"] for d in art["dates"]}
+    assert art["event_date"] is None or not art["event_date"].startswith(("1991", "1993"))
+    assert {c["outlet"] for c in art["citations"]} >= {"Mashregh News", "Fars News Agency"}
+    assert art["publisher"] == "Mashregh News"
+
+
+def test_a_user_knowledge_base_file_extends_the_base(tmp_path):
+    kb = tmp_path / "mine.jsonl"
+    kb.write_text(json.dumps({
+        "id": "person/zahra-testpour", "type": "person", "label": "Zahra Testpour",
+        "names": {"fa": ["زهرا تست‌پور"], "en": ["Zahra Testpour"]},
+    }, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("دیدار سخنگوی دولت با خبرنگاران\n\nزهرا تست‌پور امروز در نشست خبری هفتگی با خبرنگاران درباره برنامه‌های دولت گفتگو کرد.", encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    report = json.loads(run(["ingest", str(doc), "--kb", str(kb), "--db", db, "--json", "--workers", "1"]).stdout)
+    art = json.loads(run(["show", report["articles"][0], "--db", db, "--json"]).stdout)
+    assert "Zahra Testpour" in {e["label"] for e in art["entities"]}
+
+
+def test_a_broken_knowledge_base_file_is_refused_with_file_and_line(tmp_path, examples):
+    kb = tmp_path / "bad.jsonl"
+    kb.write_text('{"id": "person/x", "type": "person", "label": "X", "names": {"en": ["X"]}}\n{not json\n', encoding="utf-8")
+    result = run(["ingest", str(examples), "--kb", str(kb), "--db", str(tmp_path / "b.db")])
+    assert result.exit_code == 2
+    assert "bad.jsonl" in result.stderr and ":2" in result.stderr

@@ -1,8 +1,8 @@
 """``akhbar eval seeds``: score the per-article stages on hand-annotated articles.
 
 Gold format: ``shared/gold/seeds.json`` (``documents``: file name → ``lang``, ``title``,
-``published``, ``boilerplate_lines``, ``source_lines``, ...). Scored so far, per document, per
-language and in total:
+``published``, ``boilerplate_lines``, ``source_lines``, ...). Scored per document, per
+language and in total (the analysis kinds are described in :mod:`.seeds_analysis`):
 
 - ``lang``, ``title``, ``published``: accuracy (a document counts once for each);
 - ``boilerplate``: the gold boilerplate lines against the lines we removed as boilerplate
@@ -16,6 +16,7 @@ language and in total:
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from ..options import Options
 from ..pipeline import Pipeline
 from ..records import Article, IngestError
 from .scores import prf
+from .seeds_analysis import KINDS as ANALYSIS_KINDS
+from .seeds_analysis import score_analysis
 
 
 def _lines(text: str) -> list[str]:
@@ -80,7 +83,12 @@ def score_document(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
 
 
 def evaluate_seeds(gold_path: Path, seeds_dir: Path, options: Options) -> dict[str, Any]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))["documents"]
+    everything = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = everything["documents"]
+    must_not: dict[str, list[str]] = defaultdict(list)
+    for m in everything.get("must_not", []):
+        if "event date" in m.get("what", ""):
+            must_not[m["doc"]].append(m["what"])
     pipeline = Pipeline(options)
     per_doc: dict[str, Any] = {}
     for name, g in sorted(gold.items()):
@@ -90,7 +98,14 @@ def evaluate_seeds(gold_path: Path, seeds_dir: Path, options: Options) -> dict[s
         if not isinstance(result, Article):
             per_doc[name] = {"error": result.error if result else "not found", "lang_gold": g.get("lang")}
             continue
-        per_doc[name] = score_document(result, g) | {"lang_gold": g.get("lang")}
+        doc = score_document(result, g) | {"lang_gold": g.get("lang")}
+        analysis = score_analysis(result, g)
+        doc["counts"].update(analysis["counts"])
+        doc["misses"] = analysis["misses"]
+        doc["event_date"] = result.event_date
+        years = [y for m in must_not.get(name, []) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", m)]
+        doc["background_event_date"] = bool(result.event_date and any(result.event_date.startswith(y) for y in years))
+        per_doc[name] = doc
 
     table: list[dict[str, Any]] = []
     totals: dict[str, Any] = {}
@@ -101,24 +116,28 @@ def evaluate_seeds(gold_path: Path, seeds_dir: Path, options: Options) -> dict[s
     for group, names in sorted(groups.items(), key=lambda kv: (kv[0] != "all", kv[0])):
         docs = [per_doc[n] for n in names]
         ok = [d for d in docs if "error" not in d]
-        row: dict[str, Any] = {"group": group, "documents": len(docs), "errors": len(docs) - len(ok)}
         for key in ("lang", "title", "published"):
-            row[key] = round(sum(d[key] for d in ok) / len(docs), 3) if docs else 0.0
-        for kind in ("boilerplate", "source", "content"):
+            acc = round(sum(d[key] for d in ok) / len(docs), 4) if docs else 0.0
+            table.append({"group": group, "kind": key, "precision": acc, "recall": acc, "f1": acc, "n": len(docs)})
+        for kind in ("boilerplate", "source", "content", *ANALYSIS_KINDS):
             tp_p = sum(d["counts"][kind][0] for d in ok)
             n_p = sum(d["counts"][kind][1] for d in ok)
             n_g = sum(d["counts"][kind][2] for d in ok)
             tp_r = sum(d["counts"][kind][3] for d in ok)
+            if not n_p and not n_g:
+                continue
             p, r, f = prf(tp_p, n_p, tp_r, n_g)
-            row[f"{kind}_p"], row[f"{kind}_r"], row[f"{kind}_f1"] = p, r, f
-        table.append(row)
-        if group == "all":
-            totals = row
+            table.append({"group": group, "kind": kind, "precision": p, "recall": r, "f1": f, "n": n_g})
+    for row in table:
+        if row["group"] == "all":
+            totals[row["kind"]] = {k: row[k] for k in ("precision", "recall", "f1")}
+    content = totals.get("content", {})
     return {
-        "precision": totals.get("content_p"),
-        "recall": totals.get("content_r"),
-        "f1": totals.get("content_f1"),
-        "summary": totals,
+        "precision": content.get("precision"),
+        "recall": content.get("recall"),
+        "f1": content.get("f1"),
+        "kinds": totals,
+        "background_event_dates": sum(1 for d in per_doc.values() if d.get("background_event_date")),
         "table": table,
         "documents": {n: {k: v for k, v in d.items() if k != "counts"} for n, d in per_doc.items()},
     }

@@ -57,6 +57,28 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             """,
         ],
     ),
+    (
+        "0002_analysis",
+        [
+            "ALTER TABLE articles ADD COLUMN event_date TEXT",
+            "CREATE INDEX articles_event_date ON articles(event_date)",
+            # one row per entity mention, for entity pages and filters
+            """
+            CREATE TABLE mentions (
+                article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+                entity_id TEXT NOT NULL,
+                label TEXT NOT NULL,
+                type TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                how TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX mentions_entity ON mentions(entity_id)",
+            "CREATE INDEX mentions_article ON mentions(article)",
+        ],
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ parallel, and the single writer only inserts.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
 from ..normalize import fold_for_search
@@ -19,6 +19,7 @@ class ArticleRow:
     values: dict
     fts_title: str
     fts_body: str
+    mentions: tuple[tuple, ...] = ()  # (entity_id, label, type, start, end, text, how)
 
 
 def article_data(article: Article) -> dict:
@@ -36,6 +37,11 @@ def article_data(article: Article) -> dict:
             for r in article.removed
         ],
         "credits": list(article.credits),
+        "entities": [asdict(m) for m in article.entities],
+        "dates": [asdict(d) for d in article.dates],
+        "quantities": [asdict(q) for q in article.quantities],
+        "quotes": [asdict(q) for q in article.quotes],
+        "citations": [asdict(c) for c in article.citations],
     }
 
 
@@ -52,6 +58,7 @@ def article_row(article: Article) -> ArticleRow:
         "lang_confidence": article.lang_confidence,
         "title": article.title,
         "published": article.published,
+        "event_date": article.event_date,
         "publisher": article.publisher,
         "author": article.author,
         "encoding": article.encoding,
@@ -68,4 +75,5 @@ def article_row(article: Article) -> ArticleRow:
         fts_body=fold_for_search(body_norm, article.lang, normalized=True)
         if body_norm is not None
         else fold_for_search(article.body, article.lang),
+        mentions=tuple((m.entity_id, m.label, m.type, m.start, m.end, m.text, m.how) for m in article.entities),
     )

@@ -133,10 +133,17 @@ class Store:
                     list(v.values()),
                 )
                 if cur.rowcount == 1:
+                    rowid = cur.lastrowid
                     self.conn.execute(
                         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                        (cur.lastrowid, row.fts_title, row.fts_body),
+                        (rowid, row.fts_title, row.fts_body),
                     )
+                    if row.mentions:
+                        self.conn.executemany(
+                            "INSERT INTO mentions (article, entity_id, label, type, start, end, text, how) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(rowid, *m) for m in row.mentions],
+                        )
                     added.append(True)
                 else:
                     added.append(False)
@@ -195,6 +202,8 @@ class Store:
         out = {k: row[k] for k in SUMMARY_COLUMNS}
         out.update(
             {
+                "event_date": row["event_date"],
+                **analysis_view(data),
                 "body": row["body"],
                 "removed": [r["text"] for r in data["removed"]],
                 "removed_lines": data["removed"],
@@ -257,6 +266,46 @@ class Store:
             clauses.append(f"{prefix}published <= ?")
             params.append(kw["until"])
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _number(v: Any) -> Any:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def analysis_view(data: dict[str, Any]) -> dict[str, Any]:
+    """The analysis results in the shapes of INTERFACE.md (plus fields of our own)."""
+    entities: dict[str, dict[str, Any]] = {}
+    for m in data.get("entities", []):
+        e = entities.setdefault(
+            m["entity_id"],
+            {
+                "label": m["label"],
+                "type": m["type"],
+                "kb_id": None if m["entity_id"].startswith("new/") else m["entity_id"],
+                "id": m["entity_id"],
+                "mentions": [],
+            },
+        )
+        e["mentions"].append({"start": m["start"], "end": m["end"], "text": m["text"], "how": m["how"]})
+    return {
+        "entities": list(entities.values()),
+        "dates": [
+            {k: d[k] for k in ("text", "start", "end", "calendar", "value", "stated", "offset_days", "weekday", "twin", "role")}
+            for d in data.get("dates", [])
+        ],
+        "quantities": [
+            {k: _number(q[k]) for k in ("text", "start", "end", "value", "low", "high", "unit", "counted")}
+            for q in data.get("quantities", [])
+        ],
+        "quotes": [
+            {k: q[k] for k in ("speaker", "cue", "text", "start", "end", "speaker_id", "kind", "cue_start", "cue_end")}
+            for q in data.get("quotes", [])
+        ],
+        "citations": [
+            {k: c[k] for k in ("outlet", "cue", "start", "end", "outlet_id", "role", "via")}
+            for c in data.get("citations", [])
+        ],
+    }
 
 
 def build_match(query: str) -> str:

@@ -1,0 +1,56 @@
+"""Quality floors on the sample articles: a regression in any stage fails the build."""
+
+from __future__ import annotations
+
+import pytest
+
+from akhbar.evaluate.seeds import evaluate_seeds
+from akhbar.options import Options
+from akhbar.pipeline import Pipeline
+from akhbar.ingest import read_items
+
+# (precision, recall) floors, at or just below what the pipeline reaches (see benchmarks/README.md)
+FLOORS = {
+    "lang": (1.0, 1.0),
+    "title": (1.0, 1.0),
+    "published": (1.0, 1.0),
+    "boilerplate": (0.95, 0.95),
+    "source": (1.0, 1.0),
+    "content": (0.97, 0.97),
+    "entities": (0.95, 0.95),
+    "entities_surface": (0.0, 0.95),
+    "dates": (1.0, 1.0),
+    "relative": (0.0, 1.0),
+    "quantities": (0.6, 1.0),
+    "quotes": (0.9, 1.0),
+    "citations": (1.0, 1.0),
+    "publisher": (1.0, 1.0),
+}
+
+
+@pytest.fixture(scope="module")
+def result(shared):
+    return evaluate_seeds(shared / "gold" / "seeds.json", shared / "seeds", Options(workers=1))
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_floor(result, kind):
+    p_floor, r_floor = FLOORS[kind]
+    got = result["kinds"][kind]
+    assert got["precision"] >= p_floor and got["recall"] >= r_floor, (kind, got, result["documents"])
+
+
+def test_no_background_date_becomes_the_event_date(result):
+    assert result["background_event_dates"] == 0
+
+
+def test_no_person_or_country_that_is_not_in_the_gold(shared, gold):
+    pipeline = Pipeline(Options(workers=1))
+    for name, g in gold["documents"].items():
+        [raw] = list(read_items([str(shared / "seeds" / name)], Options(workers=1)))
+        article = pipeline.process(raw)
+        gold_labels = {e["name"] for e in g["entities"]}
+        extra = {(m.label, m.type) for m in article.entities if m.type in ("person", "country") and m.label not in gold_labels}
+        assert not extra, (name, extra)
+        for m in article.entities:
+            assert article.text[m.start : m.end] == m.text
