@@ -28,7 +28,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 from .options import Options
 from .records import Article, ParagraphLang
 
-ARTICLE_SAMPLE_CHARS = 400
+ARTICLE_SAMPLE_CHARS = 300
 PARAGRAPH_SAMPLE_CHARS = 100
 
 

@@ -127,3 +127,21 @@ def test_every_word_of_a_document_finds_it(words, lang):
     for chunk in normalize(text, lang).text.split():
         for alts in query_terms(chunk):
             assert index & set(alts), (chunk, alts, sorted(index))
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from akhbar.normalize.search import fold_text, fold_text_reference
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_fast_folding_equals_the_reference(text):
+    assert fold_text(text) == fold_text_reference(text)
+
+
+@pytest.mark.parametrize("text", ["الإرهاب والإمارات", "سرویس‌های امنیتی", "Ёлка й Й", "Café ÉTÉ straße", "e\u0301 и\u0306", "ۀ هٔ"])
+def test_fast_folding_equals_the_reference_on_known_cases(text):
+    assert fold_text(text) == fold_text_reference(text)
+
