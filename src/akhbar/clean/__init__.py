@@ -56,8 +56,15 @@ def clean_text(raw: RawDoc, options: Options) -> Article:
     if not result.paragraphs:
         what = "only a title" if result.title_span else "only boilerplate"
         raise CleanError(f"no article text after cleaning ({what}: {len(result.removed)} line(s) removed)")
+    return make_article(raw, text, result, publisher=raw.publisher, published=raw.published,
+                        url=raw.url, author=raw.author)
+
+
+def make_article(raw: RawDoc, text: str, result, *, publisher, published, url, author) -> Article:
+    """The Article of a cleaned item: ``result`` is the line classifier's answer over ``text``;
+    the metadata given by the input (or found in the page) wins over what the text says."""
     return Article(
-        id=article_id(text, raw.publisher),
+        id=article_id(text, publisher),
         source=raw.source,
         path=raw.path,
         format=raw.format,
@@ -66,11 +73,11 @@ def clean_text(raw: RawDoc, options: Options) -> Article:
         title_span=result.title_span,
         paragraphs=tuple(result.paragraphs),
         removed=tuple(result.removed),
-        published=raw.published or result.published,
-        publisher=raw.publisher,
+        published=published or result.published,
+        publisher=publisher,
         credits=tuple(result.credits),
-        url=raw.url,
-        author=raw.author,
+        url=url,
+        author=author,
         encoding=raw.encoding,
     )
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..options import Options
 from ..records import Article, RawDoc
-from . import CleanError, article_id, with_title
+from . import CleanError, make_article, with_title
 
 # Placeholders for ZWNJ and ZWJ: printable, not letters (no case mapping), NFC-stable.
 _PLACEHOLDERS = tuple(chr(c) for c in range(0x1D306, 0x1D316))
@@ -151,20 +151,5 @@ def clean_html(raw: RawDoc, options: Options) -> Article:
     result = classify(text, title_hint=title_hint, publisher=publisher, context=False)
     if not result.paragraphs:
         raise CleanError(f"no article text after cleaning ({len(result.removed)} extracted line(s), all boilerplate)")
-    return Article(
-        id=article_id(text, publisher),
-        source=raw.source,
-        path=raw.path,
-        format=raw.format,
-        text=text,
-        title=result.title,
-        title_span=result.title_span,
-        paragraphs=tuple(result.paragraphs),
-        removed=tuple(result.removed),
-        published=raw.published or meta["date"] or result.published,
-        publisher=publisher,
-        credits=tuple(result.credits),
-        url=raw.url or meta["url"],
-        author=raw.author or meta["author"],
-        encoding=raw.encoding,
-    )
+    return make_article(raw, text, result, publisher=publisher, published=raw.published or meta["date"],
+                        url=raw.url or meta["url"], author=raw.author or meta["author"])
