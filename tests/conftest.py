@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No per-example deadline: CI machines are shared and a slow example is not a failure; the
+# speed of the stages is measured by `akhbar bench`, not by tests.
+settings.register_profile("akhbar", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("akhbar")
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "seeds"
