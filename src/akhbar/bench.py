@@ -114,7 +114,7 @@ def timed_ingest(paths: list[str], workers: int | None) -> dict[str, Any]:
             "added": report["added"],
             "failed": len(report["failed"]),
             "peak_rss_mb": round(peak / 1024, 1),
-            "command": " ".join(cmd[3:4] + ["..."]),
+            "command": "akhbar " + " ".join(cmd[3:]).replace(db, "NEW.db"),
         }
 
 

@@ -322,10 +322,7 @@ def eval_extraction(folder: str, fmt: str) -> None:
     """
     from .evaluate.extraction import evaluate_extraction
 
-    result = evaluate_extraction(Path(folder), Options(workers=1))
-    result = {k: v for k, v in result.items() if k != "per_page"} | {"per_page": result.get("per_page", [])}
-    if fmt != "json":
-        result = {k: v for k, v in result.items() if k != "per_page"}
+    result = evaluate_extraction(Path(folder), Options(workers=1), per_page=fmt == "json")
     _print_scores(result, fmt)
 
 

@@ -5,7 +5,6 @@ messages go to stderr."""
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import sys
 import unicodedata
@@ -16,14 +15,10 @@ import click
 
 
 def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    @click.option("--json", "fmt", flag_value="json", help="Print one JSON document to stdout.")
-    @click.option("--csv", "fmt", flag_value="csv", help="Print CSV to stdout.")
-    @click.option("--table", "fmt", flag_value="table", default=True, help="Print a table (the default).")
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return fn(*args, **kwargs)
-
-    return wrapper
+    """Add ``--json``/``--csv``/``--table``, passed to the command as ``fmt``."""
+    fn = click.option("--table", "fmt", flag_value="table", default=True, help="Print a table (the default).")(fn)
+    fn = click.option("--csv", "fmt", flag_value="csv", help="Print CSV to stdout.")(fn)
+    return click.option("--json", "fmt", flag_value="json", help="Print one JSON document to stdout.")(fn)
 
 
 def emit(data: Any, fmt: str, columns: Sequence[str] | None = None) -> None:

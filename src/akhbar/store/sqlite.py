@@ -171,7 +171,8 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        where, params = self._filters(lang=lang, publisher=publisher, since=since, until=until)
+        clauses, params = self._filters(lang=lang, publisher=publisher, since=since, until=until)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
         sql = f"SELECT {','.join(SUMMARY_COLUMNS)} FROM articles {where} ORDER BY published IS NULL, published DESC, rowid"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -237,12 +238,12 @@ class Store:
         limit: int = 20,
     ) -> list[dict[str, Any]]:
         match = build_match(query)
-        where, params = self._filters(lang=lang, publisher=publisher, since=since, until=until, prefix="a.")
-        where = ("AND " + where[len("WHERE ") :]) if where else ""
+        clauses, params = self._filters(lang=lang, publisher=publisher, since=since, until=until, prefix="a.")
+        where = "".join(" AND " + c for c in clauses)
         sql = (
             f"SELECT {','.join('a.' + c for c in SUMMARY_COLUMNS)}, -bm25(articles_fts, 4.0, 1.0) AS score "
             f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? {where} ORDER BY score DESC, a.rowid LIMIT ?"
+            f"WHERE articles_fts MATCH ?{where} ORDER BY score DESC, a.rowid LIMIT ?"
         )
         try:
             rows = self.conn.execute(sql, [match, *params, int(limit)]).fetchall()
@@ -251,21 +252,17 @@ class Store:
         return [{**dict(r), "score": round(r["score"], 4)} for r in rows]
 
     @staticmethod
-    def _filters(*, prefix: str = "", **kw: Any) -> tuple[str, list[Any]]:
+    def _filters(*, prefix: str = "", **kw: Any) -> tuple[list[str], list[Any]]:
+        """SQL conditions (to join with AND) and their parameters for the listing filters."""
         clauses, params = [], []
-        if kw.get("lang"):
-            clauses.append(f"{prefix}lang = ?")
-            params.append(kw["lang"])
-        if kw.get("publisher"):
-            clauses.append(f"{prefix}publisher = ?")
-            params.append(kw["publisher"])
-        if kw.get("since"):
-            clauses.append(f"{prefix}published >= ?")
-            params.append(kw["since"])
-        if kw.get("until"):
-            clauses.append(f"{prefix}published <= ?")
-            params.append(kw["until"])
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+        for key, condition in _FILTERS:
+            if kw.get(key):
+                clauses.append(prefix + condition)
+                params.append(kw[key])
+        return clauses, params
+
+
+_FILTERS = (("lang", "lang = ?"), ("publisher", "publisher = ?"), ("since", "published >= ?"), ("until", "published <= ?"))
 
 
 def _number(v: Any) -> Any:
