@@ -43,3 +43,21 @@ def gold(shared: Path) -> dict:
 @pytest.fixture(scope="session")
 def examples() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def seed_articles(shared: Path, gold: dict) -> dict:
+    """The sample articles through the whole pipeline, once per test session (building the
+    pipeline loads lingua's models, the knowledge base and the gazetteers)."""
+    from akhbar.options import Options
+    from akhbar.pipeline import Pipeline
+    from akhbar.records import Article, RawDoc
+
+    pipeline = Pipeline(Options(workers=1))
+    out = {}
+    for name in gold["documents"]:
+        path = shared / "seeds" / name
+        article = pipeline.process(RawDoc(source=str(path), path=str(path), content=path.read_text(encoding="utf-8")))
+        assert isinstance(article, Article), (name, article)
+        out[name] = article
+    return out

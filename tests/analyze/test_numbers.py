@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from _nqc_helpers import make_article
@@ -244,17 +243,10 @@ def test_find_quantities_speed():
 # -- the samples -------------------------------------------------------------------------------
 
 @pytest.mark.shared
-def test_seed_quantities(shared: Path, gold: dict):
-    from akhbar.options import Options
-    from akhbar.pipeline import Pipeline
-    from akhbar.records import Article, RawDoc
-
-    pipeline = Pipeline(Options(workers=1))
+def test_seed_quantities(seed_articles: dict, gold: dict):
     missed = []
     for name, doc in gold["documents"].items():
-        path = shared / "seeds" / name
-        art = pipeline.process(RawDoc(source=str(path), path=str(path), content=path.read_text(encoding="utf-8")))
-        assert isinstance(art, Article)
+        art = seed_articles[name]
         found = analyze_numbers(art, None).quantities
         for g in doc.get("quantities", []):
             ok = any(
