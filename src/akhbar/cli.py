@@ -222,6 +222,11 @@ def show(article_id: str, db: str, fmt: str) -> None:
             fail(str(exc))
     if article is None:
         fail(f"no article with id {article_id!r} in {db}")
+    if "flags" not in article:
+        from .store.checks import list_flags
+
+        with open_store(db) as store:
+            article["flags"] = list_flags(store, article=article["id"])
     if fmt == "json":
         emit(article, "json")
         return
@@ -238,6 +243,10 @@ def show(article_id: str, db: str, fmt: str) -> None:
         click.echo("\nremoved:")
         for r in article["removed_lines"]:
             click.echo(f"  [{r['kind']}] {r['text']}  ({r['reason']})")
+    if article["flags"]:
+        click.echo("\nflags:")
+        for f in article["flags"]:
+            click.echo(f"  [{f['kind']}] {f['explanation']}")
 
 
 @main.command()
@@ -286,7 +295,223 @@ def failures(db: str, limit: int, fmt: str) -> None:
         emit(store.errors(limit), fmt, ["at", "path", "error"])
 
 
+# -- checks -----------------------------------------------------------------------------------
+
+FLAG_KINDS_HELP = ("calendar_mismatch, weekday_mismatch, headline_body_mismatch, quantity_conflict, "
+                   "venue_conflict, date_conflict, speaker_conflict")
+
+
+def _resolve_article(store: Any, ident: str | None, db: str) -> str | None:
+    from .store import StoreError
+
+    if ident is None:
+        return None
+    try:
+        found = store.resolve_id(ident)
+    except StoreError as exc:
+        fail(str(exc))
+    if found is None:
+        fail(f"no article with id {ident!r} in {db}")
+    return found
+
+
+def _flag_rows(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"kind": f["kind"], "articles": ", ".join(a[:8] for a in f["articles"]), "event": (f["event"] or "")[:12],
+             "explanation": f["explanation"]} for f in flags]
+
+
+@main.command()
+@db_option
+@click.option("--kind", help=f"Only flags of this kind ({FLAG_KINDS_HELP}).")
+@click.option("--article", "article_id", help="Only flags that concern this article (id or prefix).")
+@click.option("--event", "event_id", help="Only flags between the reports of this event.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@output_options
+def flags(db: str, kind: str | None, article_id: str | None, event_id: str | None, limit: int | None, fmt: str) -> None:
+    """List where reports disagree: calendars, weekdays, headline versus body, and reports of one
+    event that give different figures, venues, dates or speakers.
+
+    Each flag quotes its statements with their articles and character offsets and explains
+    itself in one sentence.
+
+    \b
+    Examples:
+      akhbar flags
+      akhbar flags --kind calendar_mismatch --json
+      akhbar flags --article 5d9e4256
+    """
+    from .records import FLAG_KINDS
+    from .store.checks import list_flags
+
+    if kind is not None and kind not in FLAG_KINDS:
+        raise click.BadParameter(f"unknown flag kind {kind!r}; one of {FLAG_KINDS_HELP}", param_hint="--kind")
+    with open_store(db) as store:
+        article = _resolve_article(store, article_id, db)
+        rows = list_flags(store, kind=kind, article=article, event=event_id, limit=limit)
+    if fmt == "json":
+        emit(rows, "json")
+    else:
+        emit(_flag_rows(rows), fmt, ["kind", "articles", "event", "explanation"])
+
+
+@main.command()
+@db_option
+@click.option("--article", "article_id", help="Only claims this article reports (id or prefix).")
+@click.option("--event", "event_id", help="Only claims of this event.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@output_options
+def claims(db: str, article_id: str | None, event_id: str | None, limit: int | None, fmt: str) -> None:
+    """List claims found in several reports: the same speaker, figure and subject, in any language.
+
+    \b
+    Examples:
+      akhbar claims
+      akhbar claims --json
+    """
+    from .store.checks import list_claims
+
+    with open_store(db) as store:
+        article = _resolve_article(store, article_id, db)
+        rows = list_claims(store, article=article, event=event_id, limit=limit)
+    if fmt == "json":
+        emit(rows, "json")
+        return
+    table = []
+    for c in rows:
+        figure = c["value"] if c["value"] is not None else (f"{c['low']}-{c['high']}" if c["low"] is not None else "")
+        table.append({"speaker": c["speaker"], "figure": figure, "reports": len(c["reports"]),
+                      "articles": ", ".join(a[:8] for a in c["articles"]), "text": c["text"]})
+    emit(table, fmt, ["speaker", "figure", "reports", "articles", "text"])
+
+
 # -- evaluation and benchmarks ----------------------------------------------------------------
+
+
+# -- events and stories -----------------------------------------------------------------------
+
+EVENT_COLUMNS = ["id", "date", "size", "languages", "outlets", "story", "label"]
+STORY_COLUMNS = ["id", "first", "last", "size", "articles", "languages", "label"]
+
+
+def _table_lists(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{k: (", ".join(v) if k in keys and isinstance(v, list) else v) for k, v in r.items()} for r in rows]
+
+
+@main.command()
+@db_option
+@click.option("--lang", help="Only events reported in this language.")
+@click.option("--since", help="Only events on or after this ISO date.")
+@click.option("--until", help="Only events on or before this ISO date.")
+@click.option("--entity", help="Only events whose articles name this entity (knowledge-base id, e.g. person/vladimir-putin).")
+@click.option("--story", help="Only the events of this story.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@output_options
+def events(db: str, lang: str | None, since: str | None, until: str | None, entity: str | None, story: str | None,
+           limit: int | None, fmt: str) -> None:
+    """List events: articles that report the same happening, in any language.
+
+    Each event gives its articles and, for each article after the first, the article it was
+    linked to and the features (with their weights) that linked them.
+
+    \b
+    Examples:
+      akhbar events
+      akhbar events --lang ar --since 2015-07-21 --json
+      akhbar events --entity person/vladimir-putin
+    """
+    with open_store(db) as store:
+        rows = store.events(lang=lang, since=since, until=until, entity=entity, story=story, limit=limit)
+    if fmt == "json":
+        emit(rows, "json")
+        return
+    emit(_table_lists([{k: r[k] for k in EVENT_COLUMNS} for r in rows], ("languages", "outlets")), fmt, EVENT_COLUMNS)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@output_options
+def stories(db: str, limit: int | None, fmt: str) -> None:
+    """List stories: events chained over months and years by who and what they are about.
+
+    \b
+    Examples:
+      akhbar stories
+      akhbar stories --json
+    """
+    with open_store(db) as store:
+        rows = store.stories(limit=limit)
+    if fmt == "json":
+        emit(rows, "json")
+        return
+    emit(_table_lists([{k: r[k] for k in STORY_COLUMNS} for r in rows], ("languages",)), fmt, STORY_COLUMNS)
+
+
+# -- web UI and exports -----------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web UI and the JSON API (/api/..., /openapi.json) for a database.
+
+    Pages for events, stories, articles (highlighted, right-to-left where the text is),
+    entities, search and flags; every asset is shipped with Akhbar, nothing is loaded from
+    the internet. The database is only read: an ingest may run at the same time.
+
+    \b
+    Examples:
+      akhbar serve
+      akhbar serve --db news.db --port 8080
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    if not Path(db).is_file():
+        fail(f"no database at {db}: ingest articles first (akhbar ingest PATH --db {db})")
+    from .store import StoreError
+
+    try:
+        app = create_app(db)
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(f"Akhbar serves {db} on http://{host}:{port}/ (Ctrl+C stops it)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("export")
+@click.argument("what", type=click.Choice(["articles", "events", "stories", "mentions", "quotes", "claims", "flags"]))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="File format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file [default: standard output; Parquet needs a file].")
+def export_command(what: str, db: str, fmt: str, output: str | None) -> None:
+    """Export articles, events, stories, mentions, quotes, claims or flags.
+
+    JSONL holds the same objects as --json; CSV and Parquet hold one flat row per object
+    (lists as JSON arrays in CSV, nested structures as JSON text). All open in pandas and
+    DuckDB.
+
+    \b
+    Examples:
+      akhbar export articles -o articles.jsonl
+      akhbar export mentions --format csv > mentions.csv
+      akhbar export events --format parquet -o events.parquet
+    """
+    from .export import ExportError, export
+
+    if fmt == "parquet" and not output:
+        fail("Parquet is a binary file format: give an output file with -o PATH")
+    if not Path(db).is_file():
+        fail(f"no database at {db}: ingest articles first (akhbar ingest PATH --db {db})")
+    with open_store(db) as store:
+        try:
+            n = export(store, what, fmt, output)
+        except ExportError as exc:
+            fail(str(exc))
+    click.echo(f"exported {n} {what}" + (f" to {output}" if output else ""), err=True)
 
 
 @main.group(name="eval")
@@ -369,6 +594,94 @@ def eval_entities(path: str, fmt: str) -> None:
         emit(rows, fmt)
         return
     emit(result, "json")
+
+
+@eval_group.command("flags")
+@click.argument("path", type=click.Path(exists=True))
+@output_options
+def eval_flags(path: str, fmt: str) -> None:
+    """Precision, recall and F1 of the checks per flag kind on a flag test set.
+
+    PATH is a folder of case files (*.json) or one JSON/JSONL file of cases: small articles
+    (title, text, lang, published; several articles in a case are one event) and the flags
+    they must give (none for a must-not case). See tests/check/cases/README.md.
+
+    \b
+    Example:
+      akhbar eval flags tests/check/cases --json
+    """
+    from .evaluate.flags import CaseError, evaluate_flags
+
+    try:
+        result = evaluate_flags(Path(path), Options(workers=1), details=fmt == "json")
+    except CaseError as exc:
+        fail(str(exc))
+    _print_scores(result, fmt)
+
+
+@eval_group.command("similarity")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", type=int, help="Worker processes [default: all cores].")
+@click.option("--fit", "fit_out", type=click.Path(dir_okay=False), help="Also fit the link model's weights on these pairs and write it to this JSON file.")
+@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), help="Score with this link model instead of the shipped one.")
+@output_options
+def eval_similarity(path: str, workers: int | None, fit_out: str | None, model_file: str | None, fmt: str) -> None:
+    """Pearson correlation of article-pair similarity with SemEval-2022 Task 8's Overall score.
+
+    PATH is the task's CSV (pair_id, lang1, lang2, text1, text2, Overall, ...). Prints the
+    correlation in total and per language pair. With --fit, the link model is fitted on the
+    pairs (same event: Overall <= 2) and the report adds a 5-fold cross-validated figure.
+
+    \b
+    Example:
+      akhbar eval similarity ../shared/data/semeval2022-task8/train.csv
+    """
+    from .evaluate.similarity import evaluate_similarity
+    from .link import LinkModel
+    from .options import LinkOptions
+    from .run import load_model
+
+    try:
+        model = load_model(LinkOptions(model_file=model_file))
+        pairs_langs = ("ar", "de", "en", "es", "fa", "fr", "pl", "ru", "tr")
+        options = make_options(",".join(pairs_langs), workers)
+        report, fitted = evaluate_similarity(path, options, model, fit=bool(fit_out))
+    except ValueError as exc:
+        fail(str(exc))
+    if fit_out and fitted is not None:
+        Path(fit_out).write_text(json.dumps(fitted.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if fmt == "json":
+        emit(report, "json")
+        return
+    rows = [{"language_pair": "all", "pearson": report["pearson"], "pairs": report["pairs"]}]
+    rows += [{"language_pair": k, **v} for k, v in report["by_language_pair"].items()]
+    emit(rows, fmt, ["language_pair", "pearson", "pairs"])
+
+
+@eval_group.command("clusters")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", type=int, help="Worker processes [default: all cores].")
+@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), help="Link with this link model instead of the shipped one.")
+@output_options
+def eval_clusters(path: str, workers: int | None, model_file: str | None, fmt: str) -> None:
+    """BCubed precision, recall and F1 of the events against gold event labels.
+
+    PATH is a JSONL of articles (title, text, url, date, source) each with a gold `event`
+    field. They are ingested in file order into a temporary database; the events found are
+    compared with the gold, in total and per language.
+
+    \b
+    Example:
+      akhbar eval clusters devset.jsonl
+    """
+    from .evaluate.linking import evaluate_clusters
+    from .options import LinkOptions
+
+    try:
+        result = evaluate_clusters(Path(path), make_options(None, workers), LinkOptions(model_file=model_file))
+    except ValueError as exc:
+        fail(str(exc))
+    _print_scores(result, fmt)
 
 
 @eval_group.command("parstdex")

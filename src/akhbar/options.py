@@ -75,3 +75,41 @@ class Options:
 
     def with_(self, **changes: Any) -> "Options":
         return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """Settings for linking articles into events and stories.
+
+    window_days: an article joins only events active within this many days of it (and events
+        idle for longer leave memory; they stay in the store).
+    copy_threshold: estimated Jaccard similarity of word shingles at which an article is a copy.
+    copy_window_days: how far back copies are looked for.
+    story_threshold: similarity at which a new event continues an existing story.
+    story_window_days: a story idle for longer is closed.
+    candidates: events fully scored per article (the best by a cheap pre-score).
+    retrieval_entities: the article's rarest entities used to find candidate events.
+    model_file: a link model (JSON, the format of data/link/model.json) instead of the shipped one.
+    """
+
+    window_days: int = 7
+    copy_threshold: float = 0.6
+    copy_window_days: int = 14
+    story_threshold: float = 0.3
+    story_window_days: int = 730
+    candidates: int = 30
+    retrieval_entities: int = 5
+    model_file: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("window_days", "copy_window_days", "story_window_days", "candidates", "retrieval_entities"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or v <= 0:
+                raise ValueError(f"{name} must be a positive integer, not {v!r}")
+        for name in ("copy_threshold", "story_threshold"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or not 0.0 < v <= 1.0:
+                raise ValueError(f"{name} must be a number in (0, 1], not {v!r}")
+
+    def with_(self, **changes: Any) -> "LinkOptions":
+        return replace(self, **changes)

@@ -16,11 +16,12 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from .clean import CleanError, clean
 from .langid import LanguageIdentifier
+from .link.profile import build_profile
 from .normalize import normalize_article
 from .options import Options
 from .records import Article, IngestError, RawDoc
@@ -78,6 +79,7 @@ class Pipeline:
 def default_components(options: Options) -> list[Component]:
     from .analyze import (AnalysisContext, analyze_citations, analyze_dates, analyze_entities,
                           analyze_numbers, analyze_quotes)
+    from .check import check_article
 
     identifier = LanguageIdentifier(options)
     context = AnalysisContext.build(options)
@@ -108,6 +110,10 @@ def default_components(options: Options) -> list[Component]:
             run=bound(analyze_citations),
         ),
         Component("quotes", needs=norm | {"entities"}, adds=frozenset({"quotes"}), run=bound(analyze_quotes)),
+        Component(
+            "checks", needs=frozenset({"dates", "quantities", "entities", "title_span"}), adds=frozenset({"flags"}),
+            run=check_article,
+        ),
     ]
 
 
@@ -121,7 +127,7 @@ def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError, with_article
     if isinstance(result, IngestError):
         return result
     try:
-        row = article_row(result)
+        row = replace(article_row(result), profile=build_profile(result))
     except Exception as exc:  # a bug costs one item, never the run
         return IngestError(item.source, f"internal error preparing the row: {type(exc).__name__}: {exc}")
     return (result if with_article else None), row

@@ -31,6 +31,10 @@ __all__ = [
     "Quantity",
     "Quote",
     "Citation",
+    "Statement",
+    "Flag",
+    "FLAG_KINDS",
+    "Claim",
     "Article",
     "content_id",
 ]
@@ -254,6 +258,132 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One side of a disagreement (or one report of a claim): ``text`` is ``Article.text[start:end]``
+    of article ``article``. ``value`` is what the statement says in comparable form (a number, an
+    ISO date, an entity label); ``low``/``high`` a range; ``where`` is ``title``, ``lead`` or
+    ``body``; the other fields say more when they apply (the calendar of a date, the speaker of
+    a quote, the entity id of a place)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    where: str | None = None
+    calendar: str | None = None
+    stated: str | None = None
+    speaker: str | None = None
+    entity_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """``article``, ``start``, ``end``, ``text`` always; the other fields when set."""
+        d = {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+        for f in fields(self)[4:]:
+            v = getattr(self, f.name)
+            if v is not None:
+                d[f.name] = int(v) if isinstance(v, float) and v.is_integer() else v
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Statement":
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+FLAG_KINDS = (
+    "calendar_mismatch", "weekday_mismatch", "headline_body_mismatch",
+    "quantity_conflict", "venue_conflict", "date_conflict", "speaker_conflict",
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Where reports disagree: ``kind`` (one of :data:`FLAG_KINDS`), the ``articles`` concerned,
+    the conflicting ``statements`` (with their offsets, for highlighting) and a one-sentence
+    English ``explanation`` quoting them. ``event`` is the event id for a flag between the
+    reports of one event (None for a flag within one article). ``relation`` is
+    ``contradiction``, ``overstatement`` or ``narrowing`` for figures; ``correct`` the right
+    conversion of a two-calendar date ("21 December 1991 is 30 Azar 1370") or the real weekday."""
+
+    kind: str
+    articles: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    explanation: str
+    event: str | None = None
+    relation: str | None = None
+    correct: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable: the kind and the statements' places, not the wording of the explanation."""
+        key = self.kind + "|" + "|".join(f"{s.article}:{s.start}:{s.end}" for s in self.statements)
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id, "kind": self.kind, "articles": list(self.articles), "event": self.event,
+            "statements": [s.as_dict() for s in self.statements], "explanation": self.explanation,
+        }
+        if self.relation is not None:
+            d["relation"] = self.relation
+        if self.correct is not None:
+            d["correct"] = self.correct
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Flag":
+        return cls(
+            kind=data["kind"], articles=tuple(data.get("articles", ())),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
+            explanation=data.get("explanation", ""), event=data.get("event"),
+            relation=data.get("relation"), correct=data.get("correct"),
+        )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim (a speaker, what is claimed, its figure) found in several reports. ``id`` is
+    stable (a hash of its earliest report); ``text`` the claim in one line (as one report words
+    it); ``reports`` one statement per report, with its article and offsets."""
+
+    id: str
+    speaker: str | None
+    speaker_id: str | None
+    text: str
+    reports: tuple[Statement, ...]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    counted: str | None = None
+    event: str | None = None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.article for r in self.reports))
+
+    def as_dict(self) -> dict[str, Any]:
+        def num(v: float | None) -> Any:
+            return int(v) if isinstance(v, float) and v.is_integer() else v
+
+        return {
+            "id": self.id, "speaker": self.speaker, "speaker_id": self.speaker_id, "text": self.text,
+            "value": num(self.value), "low": num(self.low), "high": num(self.high), "unit": self.unit,
+            "counted": self.counted, "event": self.event, "articles": list(self.articles),
+            "reports": [r.as_dict() for r in self.reports],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Claim":
+        d = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        d["reports"] = tuple(Statement.from_dict(r) for r in data.get("reports", ()))
+        return cls(**d)
+
+
+@dataclass(frozen=True)
 class Article:
     """One cleaned article. Stages after ``clean`` fill more fields with ``dataclasses.replace``.
 
@@ -262,6 +392,8 @@ class Article:
     Added by normalize: ``norm_title``, ``norm_body``.
     Added by analyze: ``entities``, ``dates``, ``quantities``, ``quotes``, ``citations``,
     ``event_date`` (and ``publisher`` when the article names itself: "به گزارش مشرق").
+    Added by check: ``flags`` (the disagreements within the article: calendars, weekdays,
+    headline versus body).
     """
 
     id: str
@@ -293,6 +425,8 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     citations: tuple[Citation, ...] = ()
     event_date: str | None = None
+    # check
+    flags: tuple[Flag, ...] = ()
 
     @property
     def body(self) -> str:
@@ -329,6 +463,98 @@ class Article:
         for key, kind in (("entities", EntityMention), ("dates", DateMention), ("quantities", Quantity),
                           ("quotes", Quote), ("citations", Citation)):
             d[key] = tuple(kind(**x) for x in d.get(key, ()))
+        d["flags"] = tuple(Flag.from_dict(x) for x in d.get("flags", ()))
         for k in ("norm_title", "norm_body"):
             d[k] = NormalizedText.from_dict(d[k]) if d.get(k) else None
         return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+
+
+@dataclass(frozen=True)
+class LinkProfile:
+    """What linking needs from one article, computed in the worker (a pure function of it).
+
+    ``date`` is the article's event date, else its publication date, else None. ``entities``
+    are ``(entity_id, weight, label)``, outlets left out (whom an article cites says nothing about
+    what happened); a mention in the title or lead weighs more. ``figures`` are the article's
+    salient numbers (ranges give both ends), ``reported_dates`` the dates it reports (background
+    dates left out), ``terms`` its content words, folded and lightly stemmed, with their counts,
+    most frequent first. ``minhash`` is the MinHash signature of its word shingles (little-endian
+    uint32 values), for finding copies.
+    """
+
+    article: str
+    lang: str | None
+    date: str | None
+    published: str | None
+    publisher: str | None
+    title: str | None = None
+    entities: tuple[tuple[str, float, str], ...] = ()  # (entity_id, weight, English label)
+    figures: tuple[float, ...] = ()
+    reported_dates: tuple[str, ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()
+    minhash: bytes = b""
+    words: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["entities"] = [list(e) for e in self.entities]
+        d["terms"] = [list(t) for t in self.terms]
+        d["figures"] = list(self.figures)
+        d["reported_dates"] = list(self.reported_dates)
+        d["minhash"] = self.minhash.hex()
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "LinkProfile":
+        d = dict(data)
+        d["entities"] = tuple((str(e), float(w), str(label)) for e, w, label in d.get("entities", ()))
+        d["terms"] = tuple((str(t), int(c)) for t, c in d.get("terms", ()))
+        d["figures"] = tuple(float(x) for x in d.get("figures", ()))
+        d["reported_dates"] = tuple(d.get("reported_dates", ()))
+        d["minhash"] = bytes.fromhex(d.get("minhash", ""))
+        return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """Why an article is in its event. ``linked_to`` is the member it resembles most (None for
+    the article that opened the event); ``features`` and ``weights`` are those of the link model
+    and ``score`` its probability. ``copy_of`` is set when the article is a copy (MinHash) of an
+    earlier one, with ``copy_similarity`` the estimated Jaccard of their word shingles."""
+
+    article: str
+    event: str
+    linked_to: str | None = None
+    score: float | None = None
+    features: dict[str, float] | None = None
+    weights: dict[str, float] | None = None
+    copy_of: str | None = None
+    copy_similarity: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class EventMerge:
+    """Event ``absorbed`` was merged into ``into`` when ``via`` (an article) fitted both."""
+
+    absorbed: str
+    into: str
+    via: str
+    score: float
+
+
+@dataclass(frozen=True)
+class LinkBatch:
+    """What the linker changed since it last reported: the store writes it in one transaction.
+    ``events`` and ``stories`` are the full current state of each changed one (dicts ready for
+    storage); ``frequencies`` the changed document-frequency counts."""
+
+    links: tuple[EventLink, ...] = ()
+    merges: tuple[EventMerge, ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    stories: tuple[dict[str, Any], ...] = ()
+    profiles: tuple[tuple[str, int | None, str], ...] = ()  # (article, clock day, profile JSON)
+    frequencies: tuple[tuple[str, int], ...] = ()
+    clock: int | None = None  # the latest day seen

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest import read_items
-from .options import Options
+from .link import Linker, LinkModel, shipped_model
+from .options import LinkOptions, Options
 from .pipeline import process_parallel
 from .records import IngestError
 from .store import ArticleRow, Store
@@ -44,22 +45,46 @@ class IngestReport:
         return 1 if (self.added or self.unchanged) else 2
 
 
+def load_model(link_options: LinkOptions) -> LinkModel:
+    """The link model: the user's file when given, else the shipped one."""
+    if not link_options.model_file:
+        return shipped_model()
+    import json
+
+    try:
+        with open(link_options.model_file, encoding="utf-8") as fh:
+            return LinkModel.from_dict(json.load(fh))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"link model {link_options.model_file}: {exc}") from exc
+
+
 def ingest_paths(
     paths: Iterable[str],
     store: Store,
     options: Options,
     *,
+    link_options: LinkOptions | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     batch_size: int = 256,
 ) -> IngestReport:
+    """Read, analyse, link and store. Linking runs here, in the one writing process, one new
+    article at a time in input order; its decisions are committed with the articles."""
     report = IngestReport()
     rows: list[ArticleRow] = []
     errors: list[IngestError] = []
+    link_options = link_options or LinkOptions()
+    linker = Linker(link_options, load_model(link_options))
 
     def flush() -> None:
         if not rows and not errors:
             return
-        for row, new in zip(rows, store.write_batch(rows, errors)):
+        existing = store.existing_ids(r.values["id"] for r in rows)
+        for row in rows:
+            article_id = row.values["id"]
+            if article_id not in existing and row.profile is not None:
+                existing.add(article_id)  # the same article twice in a batch is linked once
+                linker.link(row.profile)
+        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain())):
             if new:
                 report.added.append(row.values["id"])
             else:
@@ -71,6 +96,8 @@ def ingest_paths(
             progress(report)
 
     with store.writer():
+        linker.restore(store.link_snapshot(link_options.window_days, link_options.copy_window_days,
+                                           link_options.story_window_days))
         for result in process_parallel(read_items(paths, options), options, with_articles=False):
             if isinstance(result, IngestError):
                 errors.append(result)

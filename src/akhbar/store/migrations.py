@@ -79,6 +79,138 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX mentions_article ON mentions(article)",
         ],
     ),
+    (
+        "0003_links",
+        [
+            # events, with the linker's state for the events of the recent window (``state``,
+            # JSON); ``merged_into`` is set on an event absorbed by another (link/events.py)
+            """
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,               -- "ev-" + the founding article's id
+                date TEXT, first TEXT, last TEXT,  -- ISO dates: most reported, earliest, latest
+                clock INTEGER,                     -- latest day (ordinal) of its articles
+                label TEXT,
+                size INTEGER NOT NULL,
+                languages TEXT NOT NULL,           -- JSON list
+                outlets TEXT NOT NULL,             -- JSON list
+                story TEXT,
+                merged_into TEXT,
+                state TEXT NOT NULL                -- JSON: the linker's pooled profile
+            )
+            """,
+            "CREATE INDEX events_clock ON events(clock)",
+            "CREATE INDEX events_story ON events(story)",
+            "CREATE INDEX events_date ON events(date)",
+            # one row per article: its event and why (EventLink); insertion order = rowid
+            """
+            CREATE TABLE event_articles (
+                rowid INTEGER PRIMARY KEY,
+                article TEXT NOT NULL UNIQUE,
+                event TEXT NOT NULL,
+                linked_to TEXT,
+                score REAL,
+                features TEXT,                     -- JSON
+                weights TEXT,                      -- JSON
+                copy_of TEXT,
+                copy_similarity REAL
+            )
+            """,
+            "CREATE INDEX event_articles_event ON event_articles(event)",
+            "CREATE INDEX event_articles_copy ON event_articles(copy_of)",
+            """
+            CREATE TABLE event_merges (
+                absorbed TEXT PRIMARY KEY,
+                into_event TEXT NOT NULL,
+                via TEXT NOT NULL,
+                score REAL
+            )
+            """,
+            """
+            CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                label TEXT,
+                first TEXT, last TEXT,
+                clock INTEGER,
+                size INTEGER NOT NULL,
+                state TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX stories_clock ON stories(clock)",
+            """
+            CREATE TABLE story_events (
+                story TEXT NOT NULL,
+                event TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (story, event)
+            )
+            """,
+            "CREATE INDEX story_events_event ON story_events(event)",
+            # what the linker needs to pick up where the last run stopped
+            "CREATE TABLE link_profiles (article TEXT PRIMARY KEY, clock INTEGER, profile TEXT NOT NULL)",
+            "CREATE INDEX link_profiles_clock ON link_profiles(clock)",
+            "CREATE TABLE link_frequencies (key TEXT PRIMARY KEY, count INTEGER NOT NULL)",
+            "CREATE TABLE link_meta (key TEXT PRIMARY KEY, value TEXT)",
+        ],
+    ),
+    (
+        "0004_checks",
+        [
+            # one row per flag (akhbar.records.Flag): within one article (``article`` set, ``event``
+            # null) or between the reports of one event (``event`` set); store/checks.py
+            """
+            CREATE TABLE flags (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL,                  -- Flag.id: hash of kind and statement offsets
+                kind TEXT NOT NULL,
+                article TEXT,                      -- the article of a per-article flag
+                event TEXT,                        -- the event of an event flag
+                articles TEXT NOT NULL,            -- JSON list of article ids
+                statements TEXT NOT NULL,          -- JSON list of statements
+                explanation TEXT NOT NULL,
+                data TEXT NOT NULL                 -- JSON: relation, correct, ...
+            )
+            """,
+            "CREATE INDEX flags_kind ON flags(kind)",
+            "CREATE INDEX flags_event ON flags(event)",
+            "CREATE INDEX flags_article ON flags(article)",
+            # every article a flag concerns, for "the flags of this article" (event flags too)
+            """
+            CREATE TABLE flag_articles (
+                flag INTEGER NOT NULL REFERENCES flags(rowid) ON DELETE CASCADE,
+                article TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX flag_articles_article ON flag_articles(article)",
+            "CREATE INDEX flag_articles_flag ON flag_articles(flag)",
+            """
+            CREATE TABLE claims (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL,                  -- Claim.id: hash of its earliest report
+                event TEXT,
+                speaker TEXT,
+                speaker_id TEXT,
+                text TEXT NOT NULL,
+                value REAL,
+                low REAL,
+                high REAL,
+                unit TEXT,
+                counted TEXT,
+                articles TEXT NOT NULL,            -- JSON list of article ids
+                reports TEXT NOT NULL              -- JSON list of statements
+            )
+            """,
+            "CREATE INDEX claims_id ON claims(id)",
+            "CREATE INDEX claims_event ON claims(event)",
+            """
+            CREATE TABLE claim_articles (
+                claim INTEGER NOT NULL REFERENCES claims(rowid) ON DELETE CASCADE,
+                article TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX claim_articles_article ON claim_articles(article)",
+            "CREATE INDEX claim_articles_claim ON claim_articles(claim)",
+        ],
+    ),
 ]
 
 

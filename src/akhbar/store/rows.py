@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..normalize import fold_for_search
-from ..records import Article
+from ..records import Article, LinkProfile
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class ArticleRow:
     fts_title: str
     fts_body: str
     mentions: tuple[tuple, ...] = ()  # (entity_id, label, type, start, end, text, how)
+    profile: LinkProfile | None = None  # what the linker compares (link/profile.py)
 
 
 def article_data(article: Article) -> dict:

@@ -21,11 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ..normalize import query_terms
-from ..records import IngestError
+from ..records import IngestError, LinkBatch
+from .events import LinkStore
 from .migrations import migrate
 from .rows import ArticleRow
 
 SUMMARY_COLUMNS = ("id", "source", "lang", "title", "published", "publisher")
+# an article's event (merged events resolve through event_merges: one level is all the linker
+# leaves, since it rewrites the members of an absorbed event)
+EVENT_OF = "(SELECT ea.event FROM event_articles ea WHERE ea.article = articles.id)"
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 
@@ -42,7 +46,7 @@ class BadQuery(StoreError):
     pass
 
 
-class Store:
+class Store(LinkStore):
     def __init__(self, path: str | os.PathLike, *, busy_timeout_ms: int = 30_000) -> None:
         self.path = str(path)
         self._lock_fd: int | None = None
@@ -120,8 +124,10 @@ class Store:
             found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
 
-    def write_batch(self, rows: list[ArticleRow], errors: list[IngestError] = ()) -> list[bool]:
-        """Insert a batch in one transaction; return for each row whether it was new."""
+    def write_batch(self, rows: list[ArticleRow], errors: list[IngestError] = (),
+                    links: LinkBatch | None = None) -> list[bool]:
+        """Insert a batch, and what the linker decided about it, in one transaction; return for
+        each row whether it was new."""
         added: list[bool] = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -150,6 +156,8 @@ class Store:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             for err in errors:
                 self.conn.execute("INSERT INTO ingest_errors (path, error, at) VALUES (?, ?, ?)", (err.path, err.error, now))
+            if links is not None:
+                self._write_links(links)
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -173,7 +181,8 @@ class Store:
     ) -> list[dict[str, Any]]:
         clauses, params = self._filters(lang=lang, publisher=publisher, since=since, until=until)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        sql = f"SELECT {','.join(SUMMARY_COLUMNS)} FROM articles {where} ORDER BY published IS NULL, published DESC, rowid"
+        sql = (f"SELECT {','.join(SUMMARY_COLUMNS)}, {EVENT_OF} AS event FROM articles {where} "
+               "ORDER BY published IS NULL, published DESC, rowid")
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -201,6 +210,7 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         data = json.loads(row["data"])
         out = {k: row[k] for k in SUMMARY_COLUMNS}
+        out.update(self.article_links(article_id))
         out.update(
             {
                 "event_date": row["event_date"],
@@ -241,7 +251,8 @@ class Store:
         clauses, params = self._filters(lang=lang, publisher=publisher, since=since, until=until, prefix="a.")
         where = "".join(" AND " + c for c in clauses)
         sql = (
-            f"SELECT {','.join('a.' + c for c in SUMMARY_COLUMNS)}, -bm25(articles_fts, 4.0, 1.0) AS score "
+            f"SELECT {','.join('a.' + c for c in SUMMARY_COLUMNS)}, {EVENT_OF.replace('articles.id', 'a.id')} AS event, "
+            f"-bm25(articles_fts, 4.0, 1.0) AS score "
             f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE articles_fts MATCH ?{where} ORDER BY score DESC, a.rowid LIMIT ?"
         )

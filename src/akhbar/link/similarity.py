@@ -1,0 +1,214 @@
+"""How alike an article is to an event (or to another article): named features, one score.
+
+Each feature is a number in [0, 1] that a person can read ("entities 0.62: weighted share of the
+people, places and organizations they name"); the score is a logistic model over them whose
+weights were fitted on labelled pairs (``data/link/model.json``, which records how). The same
+function scores an article against an event (the event's articles pooled in a :class:`Cluster`)
+and an article against an article (a cluster of one), which is what ``akhbar eval similarity``
+measures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..records import LinkProfile
+from .frequencies import Frequencies
+
+FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "undated", "lexical", "cross_lingual")
+MAX_CLUSTER_TERMS = 150  # per language: an event's vocabulary is its most used words
+
+
+def day(iso: str | None) -> int | None:
+    """An ISO date as a day number (None stays None; a malformed date counts as unknown)."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Cluster:
+    """Articles pooled: summed entity weights, figures, reported dates, article dates, words per
+    language, languages. Mergeable (add the counts)."""
+
+    size: int = 0
+    entities: Counter[str] = field(default_factory=Counter)
+    labels: dict[str, str] = field(default_factory=dict)
+    figures: Counter[float] = field(default_factory=Counter)
+    reported_dates: Counter[str] = field(default_factory=Counter)
+    days: Counter[int] = field(default_factory=Counter)
+    terms: dict[str, Counter[str]] = field(default_factory=dict)
+    languages: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, profile: LinkProfile) -> "Cluster":
+        c = cls()
+        c.add(profile)
+        return c
+
+    def add(self, p: LinkProfile) -> None:
+        self.size += 1
+        for e, w, label in p.entities:
+            self.entities[e] += w
+            self.labels.setdefault(e, label)
+        self.figures.update(p.figures)
+        self.reported_dates.update(p.reported_dates)
+        d = day(p.date)
+        if d is not None:
+            self.days[d] += 1
+        lang = p.lang or ""
+        self.languages[lang] += 1
+        bucket = self.terms.setdefault(lang, Counter())
+        bucket.update(dict(p.terms))
+        if len(bucket) > 2 * MAX_CLUSTER_TERMS:
+            self.terms[lang] = Counter(dict(sorted(bucket.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CLUSTER_TERMS]))
+
+    def merge(self, other: "Cluster") -> None:
+        self.size += other.size
+        self.entities.update(other.entities)
+        for e, label in other.labels.items():
+            self.labels.setdefault(e, label)
+        self.figures.update(other.figures)
+        self.reported_dates.update(other.reported_dates)
+        self.days.update(other.days)
+        self.languages.update(other.languages)
+        for lang, terms in other.terms.items():
+            self.terms.setdefault(lang, Counter()).update(terms)
+
+    def day_range(self) -> tuple[int, int] | None:
+        return (min(self.days), max(self.days)) if self.days else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "entities": dict(self.entities),
+            "labels": self.labels,
+            "figures": [[k, v] for k, v in self.figures.items()],
+            "reported_dates": dict(self.reported_dates),
+            "days": [[k, v] for k, v in self.days.items()],
+            "terms": {lang: dict(t) for lang, t in self.terms.items()},
+            "languages": dict(self.languages),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Cluster":
+        return cls(
+            size=d["size"],
+            entities=Counter(d["entities"]),
+            labels=dict(d["labels"]),
+            figures=Counter({float(k): v for k, v in d["figures"]}),
+            reported_dates=Counter(d["reported_dates"]),
+            days=Counter({int(k): v for k, v in d["days"]}),
+            terms={lang: Counter(t) for lang, t in d["terms"].items()},
+            languages=Counter(d["languages"]),
+        )
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def entity_vector(weights: dict[str, float], freq: Frequencies) -> dict[str, float]:
+    return {e: w * freq.entity_idf(e) for e, w in weights.items()}
+
+
+def term_vector(counts: dict[str, float], lang: str | None, freq: Frequencies) -> dict[str, float]:
+    return {t: (1.0 + math.log(c)) * freq.term_idf(lang, t) for t, c in counts.items() if c > 0}
+
+
+def features(p: LinkProfile, c: Cluster, freq: Frequencies) -> dict[str, float]:
+    """The features of article ``p`` against cluster ``c`` (see :data:`FEATURES`)."""
+    pw = {e: w for e, w, _ in p.entities}
+    shared = [e for e in pw if e in c.entities]
+    f = dict.fromkeys(FEATURES, 0.0)
+    if shared:
+        f["entities"] = _cosine(entity_vector(pw, freq), entity_vector(c.entities, freq))
+        f["rare_entity"] = min(1.0, max(freq.entity_idf(e) for e in shared) / freq.max_entity_idf())
+    if p.figures and c.figures:  # two rare figures in common make 1
+        rarity = sum(freq.figure_idf(x) for x in p.figures if x in c.figures) / freq.max_figure_idf()
+        f["figures"] = min(1.0, rarity / 2)
+    if p.reported_dates and c.reported_dates:
+        f["reported_dates"] = min(2, sum(1 for x in p.reported_dates if x in c.reported_dates)) / 2
+    d = day(p.date)
+    span = c.day_range()
+    if d is None or span is None:
+        f["undated"] = 1.0
+    else:
+        gap = 0 if span[0] <= d <= span[1] else min(abs(d - span[0]), abs(d - span[1]))
+        f["date"] = math.exp(-gap / 2.0)
+    lang = p.lang or ""
+    if lang in c.terms and p.terms:
+        f["lexical"] = _cosine(term_vector(dict(p.terms), lang, freq), term_vector(c.terms[lang], lang, freq))
+    if lang not in c.languages:
+        f["cross_lingual"] = 1.0
+    return {k: round(v, 4) for k, v in f.items()}
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """A logistic model over the features: ``P(same event) = 1 / (1 + exp(-(bias + w . f)))``.
+    ``threshold``: an article joins the best event at or above it; ``merge_threshold``: a second
+    event that the article also fits at or above this is merged into the first."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float = 0.5
+    merge_threshold: float = 0.9
+    about: str = ""
+    # values scored in place of a feature that cannot be measured: an undated pair's ``date``
+    # is scored as the mean date proximity of the pairs the model was fitted on
+    imputed: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"link model: unknown feature(s) {', '.join(sorted(unknown))}; known: {', '.join(FEATURES)}")
+        if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.merge_threshold < 1.0:
+            raise ValueError("link model: need 0 < threshold <= merge_threshold < 1")
+
+    def score(self, f: dict[str, float]) -> float:
+        if f.get("undated") and "date" in self.imputed:
+            f = {**f, "date": self.imputed["date"]}
+        z = self.bias + sum(w * f.get(k, 0.0) for k, w in self.weights.items())
+        return round(1.0 / (1.0 + math.exp(-z)), 6)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"bias": self.bias, "weights": self.weights, "threshold": self.threshold,
+                "merge_threshold": self.merge_threshold, "imputed": self.imputed, "about": self.about}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "LinkModel":
+        return cls(bias=float(d["bias"]), weights={k: float(v) for k, v in d["weights"].items()},
+                   threshold=float(d.get("threshold", 0.5)), merge_threshold=float(d.get("merge_threshold", 0.9)),
+                   about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()})
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinkModel:
+    text = resources.files("akhbar").joinpath("data", "link", "model.json").read_text(encoding="utf-8")
+    return LinkModel.from_dict(json.loads(text))
+
+
+def pair_similarity(a: LinkProfile, b: LinkProfile, freq: Frequencies, model: LinkModel | None = None) -> float:
+    """How likely two articles report the same event (symmetric: the mean of both directions)."""
+    model = model or shipped_model()
+    return round((model.score(features(a, Cluster.of(b), freq)) + model.score(features(b, Cluster.of(a), freq))) / 2, 6)

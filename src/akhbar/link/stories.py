@@ -1,0 +1,129 @@
+"""Stories: events chained over months and years by who and what they are about.
+
+A new event continues the story whose pooled entity profile (IDF-weighted) and, in the same
+language, vocabulary are closest to the event's first article, when that closeness reaches the
+story threshold; otherwise it starts a story of its own. A story idle longer than the story
+window is closed. Labels come from the story's dominant entities, people and organizations first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..records import LinkProfile
+from .frequencies import Frequencies
+from .similarity import Cluster, _cosine, entity_vector, term_vector
+
+ENTITY_SHARE = 0.7  # of the story similarity; the rest is same-language vocabulary
+LABEL_ENTITIES = 3
+
+
+@dataclass
+class StoryState:
+    id: str
+    cluster: Cluster
+    events: list[str] = field(default_factory=list)
+    clock: int | None = None
+    dirty: bool = True
+
+    def label(self, freq: Frequencies) -> str:
+        ranked = sorted(self.cluster.entities.items(), key=lambda kv: (-kv[1] * freq.entity_idf(kv[0]), kv[0]))
+        first = [e for e, _ in ranked if not e.startswith(("country/", "place/"))]
+        rest = [e for e, _ in ranked if e.startswith(("country/", "place/"))]
+        chosen = (first + rest)[:LABEL_ENTITIES]
+        return " · ".join(self.cluster.labels.get(e, e) for e in chosen) or "(no named entities)"
+
+    def row(self, freq: Frequencies) -> dict[str, Any]:
+        span = self.cluster.day_range()
+        return {
+            "id": self.id,
+            "label": self.label(freq),
+            "first": date.fromordinal(span[0]).isoformat() if span else None,
+            "last": date.fromordinal(span[1]).isoformat() if span else None,
+            "clock": self.clock,
+            "events": list(self.events),
+            "state": {"cluster": self.cluster.as_dict(), "events": self.events, "clock": self.clock},
+        }
+
+    @classmethod
+    def from_row(cls, story_id: str, state: dict[str, Any]) -> "StoryState":
+        clock = state.get("clock")
+        return cls(story_id, Cluster.from_dict(state["cluster"]), list(state["events"]),
+                   None if clock is None else int(clock), dirty=False)
+
+
+class StoryIndex:
+    def __init__(self, threshold: float, window_days: int) -> None:
+        self.threshold = threshold
+        self.window_days = window_days
+        self.stories: dict[str, StoryState] = {}
+        self._by_entity: dict[str, set[str]] = {}
+
+    def similarity(self, p: LinkProfile, story: StoryState, freq: Frequencies) -> float:
+        ent = _cosine(entity_vector({e: w for e, w, _ in p.entities}, freq), entity_vector(story.cluster.entities, freq))
+        lang = p.lang or ""
+        if lang in story.cluster.terms and p.terms:
+            lex = _cosine(term_vector(dict(p.terms), lang, freq), term_vector(story.cluster.terms[lang], lang, freq))
+            return round(ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * lex, 6)
+        return round(ent, 6)
+
+    def assign(self, event_id: str, p: LinkProfile, clock: int | None, freq: Frequencies, limit: int) -> str:
+        """The story a new event (first article ``p``) belongs to, started if none fits."""
+        candidates: set[str] = set()
+        ranked = sorted(p.entities, key=lambda e: (-e[1] * freq.entity_idf(e[0]), e[0]))[:limit]
+        for e, _, _ in ranked:
+            candidates.update(self._by_entity.get(e, ()))
+        best: tuple[float, str] | None = None
+        for sid in sorted(candidates):
+            story = self.stories[sid]
+            if clock is not None and story.clock is not None and story.clock < clock - self.window_days:
+                continue
+            s = self.similarity(p, story, freq)
+            if s >= self.threshold and (best is None or s > best[0]):
+                best = (s, sid)
+        if best is None:
+            sid = "st-" + p.article
+            self.stories[sid] = StoryState(sid, Cluster(), [], clock)
+        else:
+            sid = best[1]
+        self.stories[sid].events.append(event_id)
+        return sid
+
+    def add_article(self, sid: str, p: LinkProfile, clock: int | None) -> None:
+        story = self.stories[sid]
+        story.cluster.add(p)
+        if clock is not None:
+            story.clock = clock if story.clock is None else max(story.clock, clock)
+        story.dirty = True
+        for e, _, _ in p.entities:
+            self._by_entity.setdefault(e, set()).add(sid)
+
+    def remove_event(self, sid: str, event_id: str) -> None:
+        story = self.stories.get(sid)
+        if story and event_id in story.events:
+            story.events.remove(event_id)
+            story.dirty = True
+
+    def restore(self, story: StoryState) -> None:
+        self.stories[story.id] = story
+        for e in story.cluster.entities:
+            self._by_entity.setdefault(e, set()).add(story.id)
+
+    def drain(self, freq: Frequencies) -> list[dict[str, Any]]:
+        rows = [s.row(freq) for s in self.stories.values() if s.dirty]
+        for s in self.stories.values():
+            s.dirty = False
+        return rows
+
+    def evict(self, before_clock: int) -> None:
+        for sid in [sid for sid, s in self.stories.items()
+                    if s.clock is not None and s.clock < before_clock and not s.dirty]:
+            story = self.stories.pop(sid)
+            for e in story.cluster.entities:
+                ids = self._by_entity.get(e)
+                if ids:
+                    ids.discard(sid)
+                    if not ids:
+                        del self._by_entity[e]
