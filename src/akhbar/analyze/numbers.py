@@ -27,6 +27,7 @@ a function word), clock times, phone numbers, codes (``F-16``, ``COVID-19``, ``G
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -72,6 +73,8 @@ def analyze_numbers(article: Article, context: object = None) -> Article:
         if not seg.in_title and article.dates:
             dates = [norm_span(seg.norm, d.start, d.end) for d in article.dates if d.end > d.start]
         for f in find_quantities(seg.text, g, dates):
+            if not all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high)):
+                continue  # hundreds of digits overflow a float: no count, and not valid JSON
             start, end, text = seg.original(f.start, f.end)
             counted = f.counted_word
             if counted is None and f.counted is not None:

@@ -31,6 +31,10 @@ JOINERS = ("\u200c", "\u200d")
 # trafilatura settings, measured on the article-extraction benchmark (see evaluate.extraction).
 FAVOR_PRECISION = True
 
+# libxml2's HTML parser (under lxml and trafilatura) silently drops elements nested deeper than
+# this, so a page whose article lies deeper comes out empty.
+PARSER_MAX_DEPTH = 256
+
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen command basefont "
     "bgsound frame isindex image nextid spacer".split()
@@ -142,6 +146,9 @@ def clean_html(raw: RawDoc, options: Options) -> Article:
     meta = extract(html, url=raw.url)
     text = meta["text"]
     if not text or not text.strip():
+        if depth > PARSER_MAX_DEPTH:
+            raise CleanError(f"no article text after cleaning: the HTML is nested {depth} levels deep, and "
+                             f"the HTML parser (libxml2) drops what lies deeper than {PARSER_MAX_DEPTH} levels")
         raise CleanError("no article text after cleaning (no main content found in the page)")
     if len(text) > options.max_article_chars:
         raise CleanError(f"article longer than max_article_chars ({len(text)} > {options.max_article_chars})")

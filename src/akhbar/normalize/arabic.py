@@ -10,13 +10,13 @@ from __future__ import annotations
 from array import array
 
 from . import offsets
-from .tables import letter_table, strip_chars, strip_re
+from .tables import letter_table, strip_re
 
 __all__ = ["normalize_ar"]
 
 
 def normalize_ar(text: str, m: array) -> tuple[str, array]:
     text = offsets.replace_chars(text, letter_table("ar"))
-    if any(c in text for c in strip_chars("ar")):
+    if strip_re("ar").search(text):  # one pass, not one per mark
         text, m = offsets.sub(text, m, strip_re("ar"), "")
     return text, m

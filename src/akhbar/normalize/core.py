@@ -63,7 +63,7 @@ def normalize_article(article: Article) -> Article:
             parts.append("\n\n")
             m.extend((prev_end, prev_end))
         parts.append(article.text[p.start : p.end])
-        m.extend(range(p.start, p.end))
+        m.extend(offsets.span_map(p.start, p.end))
         prev_end = p.end
     m.append(prev_end)
     b, bm = normalize_mapped("".join(parts), m, lang)

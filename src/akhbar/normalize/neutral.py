@@ -30,7 +30,7 @@ def clean_characters(text: str, m: array) -> tuple[str, array]:
     if any(c in text for c in t.newlines):
         text, m = offsets.sub(text, m, t.newline_re, "\n")
     text = offsets.replace_chars(text, t.spaces)
-    if any(c in text for c in t.delete):
+    if t.delete and t.delete_re.search(text):
         text, m = offsets.sub(text, m, t.delete_re, "")
     if b"\xef" in text.encode("utf-8", "surrogatepass"):  # U+F000..U+FFFF: maybe FB50..FEFE
         text, m = offsets.sub(text, m, _PRESENTATION, _nfkc)

@@ -22,17 +22,22 @@ from collections.abc import Callable
 from functools import lru_cache
 from re import Match, Pattern
 
-__all__ = ["identity", "sub", "insert", "replace_chars", "nfc"]
+__all__ = ["identity", "span_map", "sub", "insert", "replace_chars", "nfc"]
 
 _RAMP_MAX = 1 << 22  # longer maps are built directly instead of cut from a cached ramp
 
 
 def identity(n: int, base: int = 0) -> array:
     """The map of an unchanged text of ``n`` characters starting at ``base``."""
-    top = base + n + 1
-    if top > _RAMP_MAX:
-        return array("i", range(base, top))
-    return _ramp(1 << max(16, (top - 1).bit_length()))[base:top]
+    return span_map(base, base + n + 1)
+
+
+def span_map(start: int, end: int) -> array:
+    """The offsets ``start`` to ``end - 1`` (``array("i", range(start, end))``), cut from a
+    cached ramp: a copy in C instead of a Python int per offset."""
+    if end > _RAMP_MAX:
+        return array("i", range(start, end))
+    return _ramp(1 << max(16, (end - 1).bit_length()))[start:end]
 
 
 @lru_cache(maxsize=8)

@@ -37,7 +37,7 @@ from .core import normalize
 from .script import ARABIC_LETTERS, ZWNJ
 from .tables import ar_proclitics, fa_affixes, search_fold_table
 
-__all__ = ["STEM_MARK", "fold_for_search", "query_terms", "fold_text"]
+__all__ = ["STEM_MARK", "fold_for_search", "query_terms", "fold_text", "fold_terms"]
 
 STEM_MARK = "\u0640"  # ARABIC TATWEEL: a letter (Lm) to FTS5, removed from every folded word
 MIN_STEM = 3  # letters an Arabic stem keeps after a proclitic
@@ -120,22 +120,88 @@ def fold_text(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def _split_table() -> list[str]:
+    """:func:`_fold_translation` followed by "every character that is not a letter or a digit
+    becomes a space", as a ``str.translate`` table indexed by code point over the Basic
+    Multilingual Plane: after it, the terms are what ``str.split`` returns. A list, not a dict:
+    ``translate`` then finds every character by index (2x faster than a dict, where each
+    unchanged character is a failed lookup). The combining breve stays itself (it may
+    recompose with the letter before it, which only the slow path does)."""
+    fold = _fold_translation()
+    table: list[str] = []
+    for cp in range(0x10000):
+        c = chr(cp)
+        out = fold.get(cp, c) or ""
+        if not out.isalnum():
+            out = "".join(ch if ch.isalnum() or ch == "\u0306" else " " for ch in out)
+        table.append(out)
+    return table
+
+
+def fold_terms(text: str) -> list[str]:
+    """The terms (runs of letters and digits) of :func:`fold_text` of ``text``, which must be
+    normalized for its language already: ``_TERM.findall(fold_text(text))``, computed by one
+    ``casefold``, one ``translate`` and one ``split`` in C (4x faster than folding, then a
+    regex over every chunk that holds punctuation)."""
+    if not _ASTRAL.search(text):
+        spaced = text.casefold().translate(_split_table())
+        if "\u0306" not in spaced:
+            return spaced.split()
+    return _terms(fold_text(text))
+
+
 def fold_for_search(text: str, lang: str | None, *, normalized: bool = False) -> str:
     """The full-text index text of an article field in language ``lang``: space-separated
     terms (the running text's terms, then the extra terms described in the module doc).
     ``normalized``: ``text`` is already the output of ``normalize(..., lang)`` (the pipeline's
     ``norm_body``), so it is not normalized again."""
     norm = text if normalized else normalize(text, lang).text
-    terms = _terms(fold_text(norm))
-    extras: list[str] = []
+    terms = fold_terms(norm)
     if lang == "fa" and ZWNJ in norm:
+        extras: list[str] = []
         for chunk in dict.fromkeys(c for c in norm.split() if ZWNJ in c):
             for word in _ZWNJ_WORD.findall(chunk):
                 extras.extend(_compound_terms(word))
+        if extras:
+            return " ".join(terms + extras)
     elif lang == "ar":
-        for t in dict.fromkeys(terms):
-            extras.extend(_stem_terms(t))
-    return " ".join(terms + extras) if extras else " ".join(terms)
+        stems = _document_stem_terms(terms)
+        if stems:
+            return " ".join(terms) + " " + stems
+    return " ".join(terms)
+
+
+def _document_stem_terms(terms: list[str]) -> str:
+    """The stem terms of a document's distinct terms (:func:`_stem_terms` of each), found by a
+    few regex passes over the terms, one per line, instead of a Python loop per term: first the
+    marked form of every Arabic-script term, then the stems a proclitic leaves, longest
+    proclitic first. The same terms as term by term, in another order, which the index does
+    not see (bm25 counts terms; no query puts a stem term in a phrase)."""
+    lines = "\n" + "\n".join(dict.fromkeys(terms)) + "\n"
+    arabic, by_length = _stem_patterns()
+    parts = [STEM_MARK + f" {STEM_MARK}".join(found) for found in
+             (pattern.findall(lines) for pattern in (arabic, *by_length)) if found]
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _stem_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Over terms one per line (a newline before and after each): a regex finding the terms
+    that start with an Arabic letter, and one per length of the proclitics finding what a
+    proclitic of that length leaves (at least ``MIN_STEM`` letters); a term starts with at
+    most one proclitic of each length. Each pattern starts with the newline, which the regex
+    engine looks for first."""
+    lengths: dict[int, set[str]] = {}
+    for p in ar_proclitics():
+        f = fold_text(p)
+        if f:
+            lengths.setdefault(len(f), set()).add(f)
+    stems = tuple(
+        re.compile(f"\n(?:{'|'.join(map(re.escape, sorted(lengths[n])))})([^\n]{{{MIN_STEM},}})(?=\n)")
+        for n in sorted(lengths, reverse=True)
+    )
+    return re.compile(f"\n([{ARABIC_LETTERS}][^\n]*)"), stems
 
 
 def query_terms(query: str) -> list[list[str]]:
