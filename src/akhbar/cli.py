@@ -623,7 +623,7 @@ def eval_flags(path: str, fmt: str) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--workers", type=int, help="Worker processes [default: all cores].")
 @click.option("--fit", "fit_out", type=click.Path(dir_okay=False), help="Also fit the link model's weights on these pairs and write it to this JSON file.")
-@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), help="Score with this link model instead of the shipped one.")
+@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), help="Score with this model instead of the shipped pair-similarity model (data/link/similarity.json).")
 @output_options
 def eval_similarity(path: str, workers: int | None, fit_out: str | None, model_file: str | None, fmt: str) -> None:
     """Pearson correlation of article-pair similarity with SemEval-2022 Task 8's Overall score.
@@ -642,7 +642,7 @@ def eval_similarity(path: str, workers: int | None, fit_out: str | None, model_f
     from .run import load_model
 
     try:
-        model = load_model(LinkOptions(model_file=model_file))
+        model = load_model(LinkOptions(model_file=model_file)) if model_file else None
         pairs_langs = ("ar", "de", "en", "es", "fa", "fr", "pl", "ru", "tr")
         options = make_options(",".join(pairs_langs), workers)
         report, fitted = evaluate_similarity(path, options, model, fit=bool(fit_out))

@@ -15,7 +15,7 @@ from .ingest import read_items
 from .link import Linker, LinkModel, shipped_model
 from .options import LinkOptions, Options
 from .pipeline import process_parallel
-from .records import IngestError
+from .records import IngestError, LinkBatch
 from .store import ArticleRow, Store
 
 
@@ -58,6 +58,31 @@ def load_model(link_options: LinkOptions) -> LinkModel:
         raise ValueError(f"link model {link_options.model_file}: {exc}") from exc
 
 
+MAX_REPORTS_CHECKED = 40  # an event's most recent articles compared with each other
+
+
+def check_events(store: Store, batch: LinkBatch) -> None:
+    """The checks between the reports of each event the batch changed (in its transaction)."""
+    from .check import Report, check_event, find_claims
+    from .store.checks import delete_event_checks, replace_event_checks
+
+    for event in batch.events:
+        if event["merged_into"]:
+            delete_event_checks(store, event["id"])
+            continue
+        if event["size"] < 2:
+            continue
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT article FROM event_articles WHERE event = ? ORDER BY rowid DESC LIMIT ?",
+            (event["id"], MAX_REPORTS_CHECKED))]
+        reports = []
+        for article_id in reversed(ids):
+            obj = store.article(article_id)
+            if obj is not None:
+                reports.append(Report.from_article_object(obj))
+        replace_event_checks(store, event["id"], check_event(event["id"], reports), find_claims(reports, event=event["id"]))
+
+
 def ingest_paths(
     paths: Iterable[str],
     store: Store,
@@ -84,7 +109,7 @@ def ingest_paths(
             if article_id not in existing and row.profile is not None:
                 existing.add(article_id)  # the same article twice in a batch is linked once
                 linker.link(row.profile)
-        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain())):
+        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain(), then=check_events)):
             if new:
                 report.added.append(row.values["id"])
             else:

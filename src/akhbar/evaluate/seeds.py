@@ -128,6 +128,12 @@ def evaluate_seeds(gold_path: Path, seeds_dir: Path, options: Options) -> dict[s
                 continue
             p, r, f = prf(tp_p, n_p, tp_r, n_g)
             table.append({"group": group, "kind": kind, "precision": p, "recall": r, "f1": f, "n": n_g})
+    if everything.get("events"):
+        from .linking import evaluate_seed_links
+
+        for kind, scores in evaluate_seed_links(everything, seeds_dir, options).items():
+            table.append({"group": "all", "kind": kind, **{k: scores[k] for k in ("precision", "recall", "f1")},
+                          "n": scores["gold_clusters"]})
     for row in table:
         if row["group"] == "all":
             totals[row["kind"]] = {k: row[k] for k in ("precision", "recall", "f1")}

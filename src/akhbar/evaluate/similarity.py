@@ -21,7 +21,7 @@ import numpy as np
 
 from ..link.frequencies import Frequencies
 from ..link.profile import build_profile
-from ..link.similarity import FEATURES, Cluster, LinkModel, features, shipped_model
+from ..link.similarity import FEATURES, Cluster, LinkModel, features, similarity_model
 from ..options import Options
 from ..pipeline import process_parallel
 from ..records import IngestError, LinkProfile, RawDoc
@@ -93,7 +93,7 @@ def evaluate_similarity(path: str, options: Options, model: LinkModel | None = N
     """Score the pairs; with ``fit``, also fit a model on them (and report k-fold figures)."""
     from ..link.fit import fitted_model
 
-    model = model or shipped_model()
+    model = model or similarity_model()
     pairs = read_pairs(path)
     profs = profiles(path, pairs, options)
     freq = Frequencies()

@@ -203,7 +203,7 @@ class Linker:
             self._postings.setdefault(k, set()).add(ev_id)
         ev.keys |= keys
         if ev.story is not None and ev.story in self.stories.stories:
-            self.stories.add_article(ev.story, p, clock)
+            self.stories.add_article(ev.story, p, clock, self.freq)
         self._dirty.add(ev_id)
 
     def _merge(self, into: str, other: str, via: str, score: float) -> str:
@@ -242,7 +242,7 @@ class Linker:
             links=tuple(self._links),
             merges=tuple(self._merges),
             events=tuple(self.events[e].row() for e in sorted(self._dirty)),
-            stories=tuple(self.stories.drain(self.freq)),
+            stories=tuple(self.stories.drain()),
             profiles=tuple(self._new_profiles),
             frequencies=tuple(self.freq.drain_changes()),
             clock=self.clock,

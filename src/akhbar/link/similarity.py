@@ -202,13 +202,24 @@ class LinkModel:
                    about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()})
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> LinkModel:
-    text = resources.files("akhbar").joinpath("data", "link", "model.json").read_text(encoding="utf-8")
+@lru_cache(maxsize=2)
+def _load(name: str) -> LinkModel:
+    text = resources.files("akhbar").joinpath("data", "link", name).read_text(encoding="utf-8")
     return LinkModel.from_dict(json.loads(text))
 
 
+def shipped_model() -> LinkModel:
+    """The event model (``data/link/model.json``): does this article join that event?"""
+    return _load("model.json")
+
+
+def similarity_model() -> LinkModel:
+    """The pair-similarity model (``data/link/similarity.json``): how alike two articles are, in
+    the graded sense of SemEval-2022 Task 8 (same story counts, not only the same event)."""
+    return _load("similarity.json")
+
+
 def pair_similarity(a: LinkProfile, b: LinkProfile, freq: Frequencies, model: LinkModel | None = None) -> float:
-    """How likely two articles report the same event (symmetric: the mean of both directions)."""
-    model = model or shipped_model()
+    """How alike two articles are (symmetric: the mean of both directions)."""
+    model = model or similarity_model()
     return round((model.score(features(a, Cluster.of(b), freq)) + model.score(features(b, Cluster.of(a), freq))) / 2, 6)

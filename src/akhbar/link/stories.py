@@ -27,31 +27,32 @@ class StoryState:
     events: list[str] = field(default_factory=list)
     clock: int | None = None
     dirty: bool = True
+    label: str = ""  # computed when an article joins, so it does not depend on when it is stored
 
-    def label(self, freq: Frequencies) -> str:
+    def make_label(self, freq: Frequencies) -> str:
         ranked = sorted(self.cluster.entities.items(), key=lambda kv: (-kv[1] * freq.entity_idf(kv[0]), kv[0]))
         first = [e for e, _ in ranked if not e.startswith(("country/", "place/"))]
         rest = [e for e, _ in ranked if e.startswith(("country/", "place/"))]
         chosen = (first + rest)[:LABEL_ENTITIES]
         return " · ".join(self.cluster.labels.get(e, e) for e in chosen) or "(no named entities)"
 
-    def row(self, freq: Frequencies) -> dict[str, Any]:
+    def row(self) -> dict[str, Any]:
         span = self.cluster.day_range()
         return {
             "id": self.id,
-            "label": self.label(freq),
+            "label": self.label,
             "first": date.fromordinal(span[0]).isoformat() if span else None,
             "last": date.fromordinal(span[1]).isoformat() if span else None,
             "clock": self.clock,
             "events": list(self.events),
-            "state": {"cluster": self.cluster.as_dict(), "events": self.events, "clock": self.clock},
+            "state": {"cluster": self.cluster.as_dict(), "events": self.events, "clock": self.clock, "label": self.label},
         }
 
     @classmethod
     def from_row(cls, story_id: str, state: dict[str, Any]) -> "StoryState":
         clock = state.get("clock")
         return cls(story_id, Cluster.from_dict(state["cluster"]), list(state["events"]),
-                   None if clock is None else int(clock), dirty=False)
+                   None if clock is None else int(clock), dirty=False, label=state.get("label", ""))
 
 
 class StoryIndex:
@@ -91,9 +92,10 @@ class StoryIndex:
         self.stories[sid].events.append(event_id)
         return sid
 
-    def add_article(self, sid: str, p: LinkProfile, clock: int | None) -> None:
+    def add_article(self, sid: str, p: LinkProfile, clock: int | None, freq: Frequencies) -> None:
         story = self.stories[sid]
         story.cluster.add(p)
+        story.label = story.make_label(freq)
         if clock is not None:
             story.clock = clock if story.clock is None else max(story.clock, clock)
         story.dirty = True
@@ -111,8 +113,8 @@ class StoryIndex:
         for e in story.cluster.entities:
             self._by_entity.setdefault(e, set()).add(story.id)
 
-    def drain(self, freq: Frequencies) -> list[dict[str, Any]]:
-        rows = [s.row(freq) for s in self.stories.values() if s.dirty]
+    def drain(self) -> list[dict[str, Any]]:
+        rows = [s.row() for s in self.stories.values() if s.dirty]
         for s in self.stories.values():
             s.dirty = False
         return rows

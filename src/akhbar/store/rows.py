@@ -21,6 +21,7 @@ class ArticleRow:
     fts_body: str
     mentions: tuple[tuple, ...] = ()  # (entity_id, label, type, start, end, text, how)
     profile: LinkProfile | None = None  # what the linker compares (link/profile.py)
+    flags: tuple[dict, ...] = ()  # the flags found within the article (check/)
 
 
 def article_data(article: Article) -> dict:
@@ -78,4 +79,5 @@ def article_row(article: Article) -> ArticleRow:
         if body_norm is not None
         else fold_for_search(article.body, article.lang),
         mentions=tuple((m.entity_id, m.label, m.type, m.start, m.end, m.text, m.how) for m in article.entities),
+        flags=tuple(f.as_dict() for f in article.flags),
     )

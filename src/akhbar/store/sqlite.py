@@ -14,7 +14,7 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 
 from ..normalize import query_terms
 from ..records import IngestError, LinkBatch
+from .checks import write_article_flags
 from .events import LinkStore
 from .migrations import migrate
 from .rows import ArticleRow
@@ -125,9 +126,11 @@ class Store(LinkStore):
         return found
 
     def write_batch(self, rows: list[ArticleRow], errors: list[IngestError] = (),
-                    links: LinkBatch | None = None) -> list[bool]:
-        """Insert a batch, and what the linker decided about it, in one transaction; return for
-        each row whether it was new."""
+                    links: LinkBatch | None = None,
+                    then: Callable[["Store", LinkBatch], None] | None = None) -> list[bool]:
+        """Insert a batch, what the linker decided about it, and the flags found in it, in one
+        transaction; return for each row whether it was new. ``then(store, links)`` runs last
+        inside the same transaction (the event checks: they read the articles just written)."""
         added: list[bool] = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -150,6 +153,8 @@ class Store(LinkStore):
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             [(rowid, *m) for m in row.mentions],
                         )
+                    if row.flags:
+                        write_article_flags(self, v["id"], row.flags)
                     added.append(True)
                 else:
                     added.append(False)
@@ -158,6 +163,8 @@ class Store(LinkStore):
                 self.conn.execute("INSERT INTO ingest_errors (path, error, at) VALUES (?, ?, ?)", (err.path, err.error, now))
             if links is not None:
                 self._write_links(links)
+                if then is not None:
+                    then(self, links)
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
