@@ -97,7 +97,7 @@ class LinkOptions:
     copy_window_days: int = 14
     story_threshold: float = 0.3
     story_window_days: int = 730
-    candidates: int = 30
+    candidates: int = 12
     retrieval_entities: int = 5
     model_file: str | None = None
 

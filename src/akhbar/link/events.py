@@ -21,7 +21,7 @@ from ..options import LinkOptions
 from ..records import EventLink, EventMerge, LinkBatch, LinkProfile
 from .copies import CopyIndex
 from .frequencies import Frequencies
-from .similarity import Cluster, LinkModel, day, features
+from .similarity import Cluster, LinkModel, article_vectors, day, features
 from .stories import StoryIndex, StoryState
 
 RECENT_MEMBERS = 8  # members an article is compared with to say which one it was linked to
@@ -126,8 +126,9 @@ class Linker:
 
     def _assign(self, p: LinkProfile, d: int | None, clock: int | None, copy: tuple[str, float] | None) -> EventLink:
         scored: list[tuple[float, str, dict[str, float]]] = []
+        vectors = article_vectors(p, self.freq)
         for ev_id in self._candidates(p, d, clock):
-            f = features(p, self.events[ev_id].cluster, self.freq)
+            f = features(p, self.events[ev_id].cluster, self.freq, vectors)
             scored.append((self.model.score(f), ev_id, f))
         scored.sort(key=lambda t: (-t[0], t[1]))
         copy_fields = {"copy_of": copy[0], "copy_similarity": copy[1]} if copy else {}
@@ -141,7 +142,7 @@ class Linker:
             if s2 < self.model.merge_threshold:
                 break
             ev_id = self._merge(ev_id, other, p.article, s2)
-        return EventLink(p.article, ev_id, linked_to=self._closest_member(p, ev_id), score=score, features=f,
+        return EventLink(p.article, ev_id, linked_to=self._closest_member(p, ev_id, vectors), score=score, features=f,
                          weights=dict(self.model.weights), **copy_fields)
 
     def _candidates(self, p: LinkProfile, d: int | None, clock: int | None) -> list[str]:
@@ -173,13 +174,13 @@ class Linker:
         eligible.sort(key=lambda t: (-t[0], t[1]))
         return [ev_id for _, ev_id in eligible[: self.options.candidates]]
 
-    def _closest_member(self, p: LinkProfile, ev_id: str) -> str | None:
+    def _closest_member(self, p: LinkProfile, ev_id: str, vectors) -> str | None:
         best: tuple[float, str] | None = None
         for member in self.events[ev_id].recent:
             mp = self.profiles.get(member)
             if mp is None:
                 continue
-            s = self.model.score(features(p, Cluster.of(mp), self.freq))
+            s = self.model.score(features(p, Cluster.of(mp), self.freq, vectors))
             if best is None or (s, member) > best:
                 best = (s, member)
         return best[1] if best else None
@@ -189,6 +190,7 @@ class Linker:
     def _join(self, ev_id: str, p: LinkProfile, clock: int | None) -> None:
         ev = self.events[ev_id]
         ev.cluster.add(p)
+        ev.cluster.refresh_norms(self.freq)
         ev.clock = _later(ev.clock, clock)
         if p.publisher:
             ev.outlets[p.publisher] += 1
@@ -211,6 +213,7 @@ class Linker:
         if (b.cluster.size, a.id) > (a.cluster.size, b.id):  # the bigger one survives (a tie: the older id)
             a, b = b, a
         a.cluster.merge(b.cluster)
+        a.cluster.refresh_norms(self.freq)
         a.clock = _later(a.clock, b.clock)
         a.outlets.update(b.outlets)
         for k in b.keys:

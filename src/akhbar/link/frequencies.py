@@ -33,10 +33,14 @@ class Frequencies:
     terms: dict[str, Counter[str]] = field(default_factory=dict)  # per language
     figures: Counter[str] = field(default_factory=Counter)  # keyed by the figure written with %g
     changed: set[str] = field(default_factory=set, repr=False)  # keys touched since last drain
+    # memo of the weights since the counts last changed (one article's scoring asks for the same
+    # words and entities many times); cleared by add(), so it never changes a result
+    _memo: dict[tuple[str, str], float] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, lang: str | None, entity_ids: Iterable[str], terms: Iterable[str],
             figures: Iterable[float] = ()) -> None:
         self.articles += 1
+        self._memo.clear()
         for x in figures:
             key = f"{x:g}"
             self.figures[key] += 1
@@ -50,12 +54,23 @@ class Frequencies:
             self.changed.add(f"t:{lang or ''}:{t}")
 
     def entity_idf(self, entity_id: str) -> float:
-        prior = entity_prior(entity_id)
-        return math.log((self.articles + PSEUDO_ARTICLES) / (self.entities.get(entity_id, 0) + PSEUDO_ARTICLES * prior + 1.0))
+        key = ("", entity_id)
+        value = self._memo.get(key)
+        if value is None:
+            prior = entity_prior(entity_id)
+            value = math.log((self.articles + PSEUDO_ARTICLES)
+                             / (self.entities.get(entity_id, 0) + PSEUDO_ARTICLES * prior + 1.0))
+            self._memo[key] = value
+        return value
 
     def term_idf(self, lang: str | None, term: str) -> float:
-        df = self.terms.get(lang or "", {}).get(term, 0)
-        return math.log((self.articles + PSEUDO_ARTICLES) / (df + PSEUDO_ARTICLES * TERM_PRIOR + 1.0))
+        key = (lang or "", term)
+        value = self._memo.get(key)
+        if value is None:
+            df = self.terms.get(lang or "", {}).get(term, 0)
+            value = math.log((self.articles + PSEUDO_ARTICLES) / (df + PSEUDO_ARTICLES * TERM_PRIOR + 1.0))
+            self._memo[key] = value
+        return value
 
     def figure_idf(self, x: float) -> float:
         df = self.figures.get(f"{x:g}", 0)

@@ -49,6 +49,9 @@ class Cluster:
     days: Counter[int] = field(default_factory=Counter)
     terms: dict[str, Counter[str]] = field(default_factory=dict)
     languages: Counter[str] = field(default_factory=Counter)
+    # vector lengths ("e" for entities, "t:<lang>" for words) with the weights of the moment the
+    # cluster last changed (:meth:`refresh_norms`): scoring then costs only the shared keys
+    norms: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, profile: LinkProfile) -> "Cluster":
@@ -85,6 +88,11 @@ class Cluster:
         for lang, terms in other.terms.items():
             self.terms.setdefault(lang, Counter()).update(terms)
 
+    def refresh_norms(self, freq: Frequencies) -> None:
+        self.norms = {"e": _norm(entity_vector(self.entities, freq))}
+        for lang, terms in self.terms.items():
+            self.norms["t:" + lang] = _norm(term_vector(terms, lang, freq))
+
     def day_range(self) -> tuple[int, int] | None:
         return (min(self.days), max(self.days)) if self.days else None
 
@@ -98,6 +106,7 @@ class Cluster:
             "days": [[k, v] for k, v in self.days.items()],
             "terms": {lang: dict(t) for lang, t in self.terms.items()},
             "languages": dict(self.languages),
+            "norms": self.norms,
         }
 
     @classmethod
@@ -111,7 +120,25 @@ class Cluster:
             days=Counter({int(k): v for k, v in d["days"]}),
             terms={lang: Counter(t) for lang, t in d["terms"].items()},
             languages=Counter(d["languages"]),
+            norms=dict(d.get("norms", {})),
         )
+
+
+def _norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cosine_to(a: dict[str, float], b: dict[str, float], weight, b_norm: float | None) -> float:
+    """Cosine of vector ``a`` with the vector ``{k: weight(k, v) for k, v in b.items()}``, whose
+    length is ``b_norm`` when known (only the keys they share are then weighted)."""
+    if not a or not b:
+        return 0.0
+    dot = sum(v * weight(k, b[k]) for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    if b_norm is None:
+        b_norm = math.sqrt(sum(weight(k, v) ** 2 for k, v in b.items()))
+    return min(1.0, dot / (_norm(a) * b_norm)) if b_norm else 0.0
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -135,13 +162,21 @@ def term_vector(counts: dict[str, float], lang: str | None, freq: Frequencies) -
     return {t: (1.0 + math.log(c)) * freq.term_idf(lang, t) for t, c in counts.items() if c > 0}
 
 
-def features(p: LinkProfile, c: Cluster, freq: Frequencies) -> dict[str, float]:
-    """The features of article ``p`` against cluster ``c`` (see :data:`FEATURES`)."""
-    pw = {e: w for e, w, _ in p.entities}
-    shared = [e for e in pw if e in c.entities]
+def article_vectors(p: LinkProfile, freq: Frequencies) -> tuple[dict[str, float], dict[str, float]]:
+    """The article's weighted entity and word vectors (compute once, score many clusters)."""
+    return entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq)
+
+
+def features(p: LinkProfile, c: Cluster, freq: Frequencies,
+             vectors: tuple[dict[str, float], dict[str, float]] | None = None) -> dict[str, float]:
+    """The features of article ``p`` against cluster ``c`` (see :data:`FEATURES`); ``vectors``
+    are :func:`article_vectors` of ``p`` when already computed."""
+    evec, tvec = vectors or article_vectors(p, freq)
+    shared = [e for e in evec if e in c.entities]
     f = dict.fromkeys(FEATURES, 0.0)
     if shared:
-        f["entities"] = _cosine(entity_vector(pw, freq), entity_vector(c.entities, freq))
+        f["entities"] = _cosine_to(evec, c.entities, lambda e, w: w * freq.entity_idf(e),
+                                   c.norms.get("e"))
         f["rare_entity"] = min(1.0, max(freq.entity_idf(e) for e in shared) / freq.max_entity_idf())
     if p.figures and c.figures:  # two rare figures in common make 1
         rarity = sum(freq.figure_idf(x) for x in p.figures if x in c.figures) / freq.max_figure_idf()
@@ -157,7 +192,8 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies) -> dict[str, float]:
         f["date"] = math.exp(-gap / 2.0)
     lang = p.lang or ""
     if lang in c.terms and p.terms:
-        f["lexical"] = _cosine(term_vector(dict(p.terms), lang, freq), term_vector(c.terms[lang], lang, freq))
+        f["lexical"] = _cosine_to(tvec, c.terms[lang],
+                                  lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
     if lang not in c.languages:
         f["cross_lingual"] = 1.0
     return {k: round(v, 4) for k, v in f.items()}

@@ -8,16 +8,18 @@ window is closed. Labels come from the story's dominant entities, people and org
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..records import LinkProfile
 from .frequencies import Frequencies
-from .similarity import Cluster, _cosine, entity_vector, term_vector
+from .similarity import Cluster, _cosine_to, entity_vector, term_vector
 
 ENTITY_SHARE = 0.7  # of the story similarity; the rest is same-language vocabulary
 LABEL_ENTITIES = 3
+STORY_CANDIDATES = 8  # stories fully compared with a new event: the best by shared rare entities
 
 
 @dataclass
@@ -63,24 +65,30 @@ class StoryIndex:
         self._by_entity: dict[str, set[str]] = {}
 
     def similarity(self, p: LinkProfile, story: StoryState, freq: Frequencies) -> float:
-        ent = _cosine(entity_vector({e: w for e, w, _ in p.entities}, freq), entity_vector(story.cluster.entities, freq))
+        c = story.cluster
+        ent = _cosine_to(entity_vector({e: w for e, w, _ in p.entities}, freq), c.entities,
+                         lambda e, w: w * freq.entity_idf(e), c.norms.get("e"))
         lang = p.lang or ""
-        if lang in story.cluster.terms and p.terms:
-            lex = _cosine(term_vector(dict(p.terms), lang, freq), term_vector(story.cluster.terms[lang], lang, freq))
+        if lang in c.terms and p.terms:
+            lex = _cosine_to(term_vector(dict(p.terms), lang, freq), c.terms[lang],
+                             lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
             return round(ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * lex, 6)
         return round(ent, 6)
 
     def assign(self, event_id: str, p: LinkProfile, clock: int | None, freq: Frequencies, limit: int) -> str:
         """The story a new event (first article ``p``) belongs to, started if none fits."""
-        candidates: set[str] = set()
+        pre: dict[str, float] = {}
         ranked = sorted(p.entities, key=lambda e: (-e[1] * freq.entity_idf(e[0]), e[0]))[:limit]
         for e, _, _ in ranked:
-            candidates.update(self._by_entity.get(e, ()))
+            idf = freq.entity_idf(e)
+            for sid in self._by_entity.get(e, ()):
+                story = self.stories[sid]
+                if clock is not None and story.clock is not None and story.clock < clock - self.window_days:
+                    continue
+                pre[sid] = pre.get(sid, 0.0) + idf
         best: tuple[float, str] | None = None
-        for sid in sorted(candidates):
+        for _, sid in sorted(((-s, sid) for sid, s in pre.items()))[:STORY_CANDIDATES]:
             story = self.stories[sid]
-            if clock is not None and story.clock is not None and story.clock < clock - self.window_days:
-                continue
             s = self.similarity(p, story, freq)
             if s >= self.threshold and (best is None or s > best[0]):
                 best = (s, sid)
@@ -95,6 +103,7 @@ class StoryIndex:
     def add_article(self, sid: str, p: LinkProfile, clock: int | None, freq: Frequencies) -> None:
         story = self.stories[sid]
         story.cluster.add(p)
+        story.cluster.refresh_norms(freq)
         story.label = story.make_label(freq)
         if clock is not None:
             story.clock = clock if story.clock is None else max(story.clock, clock)
