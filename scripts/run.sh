@@ -12,3 +12,9 @@ echo
 echo "Search across spellings, e.g.:"
 echo "  .venv/bin/akhbar search 'سرویس‌های امنیتی' --db $DB"
 .venv/bin/akhbar search 'سرویس‌های امنیتی' --db "$DB"
+echo
+# Finally the web UI on the same database (blocks until Ctrl+C; AKHBAR_NO_SERVE=1 skips it).
+if [ "${AKHBAR_NO_SERVE:-}" != "1" ]; then
+    echo "The web UI: open http://127.0.0.1:${AKHBAR_PORT:-8000}/ (Ctrl+C stops it)"
+    exec .venv/bin/akhbar serve --db "$DB" --port "${AKHBAR_PORT:-8000}"
+fi
