@@ -707,7 +707,9 @@ def eval_parstdex(path: str, absolute_only: bool, fmt: str) -> None:
 @click.option("--workers", type=int, help="Worker processes [default: all cores].")
 @click.option("--record", type=click.Path(dir_okay=False), help="Append the figures to this JSONL file (e.g. benchmarks/ingest.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench(saudinewsnet: str | None, seeds_dir: str | None, limit: int, workers: int | None, record: str | None, as_json: bool) -> None:
+@click.option("--link-latency", "latency_total", type=int, default=None, help="Instead: link a simulated archive of this many articles (e.g. 1000000) and report the time to assign one (p50, p99).")
+def bench(saudinewsnet: str | None, seeds_dir: str | None, limit: int, workers: int | None, record: str | None, as_json: bool,
+          latency_total: int | None) -> None:
     """Measure whole ingests: articles per second and peak memory.
 
     Converts the first N SaudiNewsNet articles to JSONL in a temporary folder, then times a
@@ -717,8 +719,25 @@ def bench(saudinewsnet: str | None, seeds_dir: str | None, limit: int, workers: 
     Example:
       akhbar bench -n 10000 --record benchmarks/ingest.jsonl
     """
-    from .bench import run_benchmarks
+    from .bench import default_shared, machine, run_benchmarks
 
+    if latency_total:
+        from datetime import datetime, timezone
+
+        from .bench_link import link_latency
+
+        folder = Path(saudinewsnet) if saudinewsnet else default_shared() / "data" / "saudinewsnet"
+        if not folder.is_dir():
+            fail(f"SaudiNewsNet not found at {folder}; give --saudinewsnet")
+        result = link_latency(folder, total=latency_total, workers=workers,
+                              progress=lambda n: click.echo(f"  linked {n:,}", err=True))
+        result.update(date=datetime.now(timezone.utc).isoformat(timespec="seconds"), machine=machine(),
+                      command=f"akhbar bench --link-latency {latency_total}")
+        if record:
+            with open(record, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(result, ensure_ascii=False) + "\n")
+        emit(result if as_json else [{k: v for k, v in result.items() if k != "machine"}], "json" if as_json else "table")
+        return
     results = run_benchmarks(
         saudinewsnet=Path(saudinewsnet) if saudinewsnet else None,
         seeds=Path(seeds_dir) if seeds_dir else None,

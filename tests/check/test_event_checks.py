@@ -81,7 +81,7 @@ def test_one_report_and_repeated_reports_give_nothing(process):
 def test_claim_across_languages(process):
     rs = reports(process,
                  ("پوتین", "ولادیمیر پوتین رئیس جمهور روسیه اظهار داشت: «5تا 7 هزار نفر از اتباع روسیه در سوریه در گروه داعش حضور دارند.»", None),
-                 ("Putin", "Russian President Vladimir Putin said: \"Between 5,000 and 7,000 people from Russia are fighting for Islamic State in Syria.\"", None))
+                 ("Putin", "Russian President Vladimir Putin said: \"There are between 5,000 and 7,000 people from Russia fighting for Islamic State in Syria.\"", None))
     [claim] = find_claims(rs)
     assert claim.speaker_id == "person/vladimir-putin"
     assert (claim.low, claim.high) == (5000, 7000)

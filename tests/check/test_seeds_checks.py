@@ -95,3 +95,10 @@ def test_reports_from_stored_objects_equal_reports_from_articles(seed_articles):
 @pytest.mark.parametrize("name", [SEED_002])
 def test_no_weekday_flag_on_002(seed_articles, name):
     assert not [f for f in seed_articles[name].flags if f.kind == "weekday_mismatch"]
+
+
+def test_reports_round_trip_through_json(seed_articles):
+    for article in seed_articles.values():
+        report = Report.from_article(article)
+        again = Report.from_dict(json.loads(json.dumps(report.as_dict(), ensure_ascii=False)))
+        assert again == report

@@ -3,13 +3,15 @@
 - ``quantity_conflict``: two reports give different figures for the same count. The same count:
   the same counted thing (a concept of ``counted.tsv`` across languages, or the same noun in one
   language, or the same unit) *and* the same context (an entity named in both figures' sentences,
-  or the same speaker). As in the headline check, a figure agrees when any figure of the other
+  the same speaker, or both in the title or lead with the same concept). As in the headline check, a figure agrees when any figure of the other
   report for the same count agrees (rounding ~5%, hedges); a range containing the other figure is
   an ``overstatement`` (the top of the range given as the figure) or a ``narrowing``; a plain
   ``contradiction`` needs the other report to give exactly one figure for that count, not more
-  than three times apart (and, for an amount matched by its unit alone, this report to give no
-  other amount in that unit and context). A headline figure its
-  own body corrects is not compared again.
+  than three times apart, both figures in the title or lead (the story's main count; a body
+  figure is too often a part of it), and for an amount matched by its unit alone (money,
+  percentages) both in the titles or said by one speaker, with no other such amount around.
+  One flag per pair of reports and count. A headline figure its own body corrects is not
+  compared again.
 - ``venue_conflict``: the reports name different places as where the event happened (a city
   after a venue preposition in the title or lead, or a dateline city; a country only when a
   report names no city), neither inside the other (Burabay is in Kazakhstan: no conflict), and
@@ -86,27 +88,50 @@ def _same_context(a: Figure, b: Figure) -> bool:
 
 def quantity_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
     flags: dict[frozenset, Flag] = {}
+    seen_counts: set[tuple] = set()
     for ra, rb in _pairs(reports):
         theirs = rb.cross_figures()
-        for fa in ra.cross_figures():
+        for fa in sorted(ra.cross_figures(), key=_salience):
             found = judge(fa, theirs, _same_context)
             if found is None:
                 continue
             fb, relation = found
-            if relation == "contradiction" and _rivals(fa, fb, ra):
-                continue  # this report gives several figures that could be that count
+            if relation == "contradiction" and not _main_counts(fa, fb, ra):
+                continue
+            count = (frozenset({ra.article, rb.article}), fa.concept or fa.stem or fa.unit)
+            if count in seen_counts:
+                continue  # one flag per pair of reports and count: the most prominent figures
             k = frozenset({_key(fa.statement), _key(fb.statement)})
             if k not in flags:
+                seen_counts.add(count)
                 flags[k] = _quantity_flag(event_id, fa, fb, relation)
     return list(flags.values())
 
 
-def _rivals(fa: Figure, fb: Figure, ra: Report) -> bool:
-    """Does ``ra`` give another figure than ``fa`` that could be the amount ``fb`` gives? Asked
-    of figures matched by their unit alone (sums of money, percentages: a report on a budget
-    or a vote gives many), not of counts of a named thing."""
-    if fb.concept is not None or fb.stem is not None:
+_PROMINENCE = {"title": 0, "lead": 1, "body": 2}
+
+
+def _salience(f: Figure) -> int:
+    return _PROMINENCE.get(f.statement.where, 2)
+
+
+def _main_counts(fa: Figure, fb: Figure, ra: Report) -> bool:
+    """May these two single figures contradict each other? Only a story's main figures: both
+    in the title or lead (a body figure is too often a part: "35 bodies recovered" of 38 dead),
+    and for amounts matched by their unit alone (money, percentages) both in the title or said
+    by the same speaker, with no other such amount in the first report."""
+    if fa.statement.where not in ("title", "lead") or fb.statement.where not in ("title", "lead"):
         return False
+    if fb.concept is not None or fb.stem is not None:
+        return True
+    same_speaker = fa.speaker_id is not None and fa.speaker_id == fb.speaker_id
+    if not same_speaker and (fa.statement.where != "title" or fb.statement.where != "title"):
+        return False
+    return not _rivals(fa, fb, ra)
+
+
+def _rivals(fa: Figure, fb: Figure, ra: Report) -> bool:
+    """Does ``ra`` give another figure than ``fa`` that could be the amount ``fb`` gives?"""
     return any(x is not fa and kinship(x, fb) == "same" and _same_context(x, fb) for x in ra.cross_figures())
 
 

@@ -16,20 +16,24 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Statement
-from .tables import broader, counted, hedge_kind, hedges, key, states
+from .tables import broader, counted, fold, hedges, key, states, words_before
 
 ROUNDING = 0.05  # figures this close (relative) are the same figure rounded
 MAX_RATIO = 3.0  # two single figures further apart than this are taken to count different things
-_WINDOW = 40  # characters looked at around a figure for a hedge
+_WINDOW = 32  # characters looked at around a figure for a hedge or a state
 _DIGIT_RUN = re.compile(r"\d+")
 _CUT_NUMBER = re.compile(r"(?<!\d)\d{1,3}\s?[,.٫]\s?$")
 SKIP_UNITS = frozenset({"ordinal"})
 NEVER_COMPARED = "-"
-PERSON = "person"  # a count of people that states.tsv may narrow (dead, injured, arrested)  # the concept of nouns whose figures are never compared (time spans)
+PERSON = "person"  # a count of people that states.tsv may narrow (dead, injured, arrested)
+CASUALTY = "casualty"  # the dead and the injured counted together  # the concept of nouns whose figures are never compared (time spans)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ def fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+@lru_cache(maxsize=4096)
 def noun_keys(noun: str | None, lang: str | None) -> tuple[str | None, str | None]:
     """(concept, stem) of a counted noun: the concept from ``counted.tsv`` (also after stripping
     affixes), else the stripped stem for comparing within the language."""
@@ -110,32 +115,61 @@ def noun_keys(noun: str | None, lang: str | None) -> tuple[str | None, str | Non
     return None, stem
 
 
-def hedge_of(text: str, start: int, end: int, lang: str | None, qtext: str) -> str | None:
-    """The hedge around the figure at ``text[start:end]``, or ``vague`` for a plural of vague
-    size ("hundreds of": a range the number analysis gives without two numbers written)."""
+def hedge_of(text: str, start: int, end: int, lang: str | None, qtext: str = "") -> str | None:
+    """The hedge around the figure at ``text[start:end]`` (``hedges.tsv``)."""
+    return _hedge(*_windows(text, start, end, lang), lang)
+
+
+def _windows(text: str, start: int, end: int, lang: str | None) -> tuple[str, str]:
+    """The keyed text right before a figure and right after it."""
+    return key(text[max(0, start - _WINDOW):start], lang), key(text[end:end + _WINDOW], lang)
+
+
+def normalized_windows(norms: Sequence[Any]) -> Callable[[int, int], tuple[str, str]]:
+    """``windows`` for :func:`make_figure` from an article's normalized title and body
+    (:class:`~akhbar.records.NormalizedText`): the same keyed text as :func:`_windows` gives,
+    without normalizing again."""
+    spans = [(n.to_original[0], n.to_original[-1], n) for n in norms if n is not None and len(n.text)]
+
+    def windows(start: int, end: int) -> tuple[str, str]:
+        for lo, hi, n in spans:
+            if lo <= start and end <= hi:
+                m = n.to_original
+                ns, ne = bisect_left(m, start), bisect_left(m, end)
+                t = n.text
+                return fold(t[max(0, ns - _WINDOW):ns]), fold(t[ne:ne + _WINDOW])
+        raise LookupError
+
+    return windows
+
+
+def _hedge(before: str, after: str, lang: str | None) -> str | None:
     table = hedges(lang)
-    if table.before is not None:
-        kind = hedge_kind(table.before.search(key(text[max(0, start - _WINDOW):start], lang)))
-        if kind:
-            return kind
-    if table.after is not None:
-        kind = hedge_kind(table.after.search(key(text[end:end + _WINDOW], lang)))
-        if kind:
-            return kind
-    return None
+    return table.before_match(before) or table.after_match(after)
 
 
 def state_of(text: str, start: int, end: int, lang: str | None) -> str | None:
     """What happened to the people counted, from the words right before the number or right
     after the counted noun (``states.tsv``): ``dead``, ``injured``, ``arrested``..."""
+    return _state(*_windows(text, start, end, lang), lang)
+
+
+def _state(before: str, after: str, lang: str | None) -> str | None:
+    """The state before the number, else after the counted noun. Two states joined before the
+    number ("مصرع وإصابة 8", "killed and injured 8") count both: ``casualty``."""
     table = states(lang)
-    if table.before is not None:
-        found = hedge_kind(table.before.search(key(text[max(0, start - _WINDOW):start], lang)))
-        if found:
-            return found
-    if table.after is not None:
-        return hedge_kind(table.after.search(key(text[end:end + _WINDOW], lang)))
-    return None
+    words = words_before(before)
+    found = table.before_words(words)
+    if found is None:
+        return table.after_match(after)
+    state, n = found
+    rest = words[:-n]
+    if rest and hedges(lang).before.get(rest[-1]) == "part":  # a conjunction: "killed and"
+        rest = rest[:-1]
+    other = table.before_words(rest)
+    if other is not None and other[0] != state:
+        return CASUALTY
+    return state
 
 
 def is_vague(low: float | None, high: float | None, qtext: str) -> bool:
@@ -150,9 +184,12 @@ def is_vague(low: float | None, high: float | None, qtext: str) -> bool:
 
 
 def make_figure(q, article_id: str, text: str, lang: str | None, where: str,
-                entities: frozenset[str], speaker_id: str | None, quote: int | None) -> Figure | None:
+                entities: frozenset[str], speaker_id: str | None, quote: int | None,
+                windows: Callable[[int, int], tuple[str, str]] | None = None) -> Figure | None:
     """A Figure from a Quantity-like object (attributes start, end, text, value, low, high,
-    unit, counted); None for what is never compared (ordinals, numbers with no value)."""
+    unit, counted); None for what is never compared (ordinals, numbers with no value).
+    ``windows(start, end)``: the keyed text before and after the figure, when the caller has
+    the article's normalized text at hand (else the text around it is normalized here)."""
     if q.unit in SKIP_UNITS or (q.value is None and (q.low is None or q.high is None)):
         return None
     if text[max(0, q.start - 2):q.start] == "&#":
@@ -162,7 +199,11 @@ def make_figure(q, article_id: str, text: str, lang: str | None, where: str,
     value = float(q.value) if q.value is not None else None
     low = float(q.low) if q.low is not None else None
     high = float(q.high) if q.high is not None else None
-    hedge = "vague" if value is None and is_vague(low, high, q.text) else hedge_of(text, q.start, q.end, lang, q.text)
+    try:
+        before, after = windows(q.start, q.end) if windows is not None else _windows(text, q.start, q.end, lang)
+    except LookupError:  # not in the normalized text (a title given only as metadata)
+        before, after = _windows(text, q.start, q.end, lang)
+    hedge = "vague" if value is None and is_vague(low, high, q.text) else _hedge(before, after, lang)
     if hedge is None and value is not None and value >= 1000 and not _DIGIT_RUN.search(q.text) \
             and math.isclose(math.log10(value), round(math.log10(value))):
         hedge = "about"  # a round word figure: "مليار يورو", "a million" (1.1 billion is "a billion")
@@ -170,7 +211,7 @@ def make_figure(q, article_id: str, text: str, lang: str | None, where: str,
     if concept == NEVER_COMPARED:
         return None
     if concept in (None, PERSON) and stem is None:
-        concept = state_of(text, q.start, q.end, lang) or concept
+        concept = _state(before, after, lang) or concept
     st = Statement(article_id, q.start, q.end, q.text, value=value, low=low, high=high, unit=q.unit, where=where)
     return Figure(st, value, low, high, q.unit, hedge, q.counted, concept, stem, lang, entities, speaker_id, quote)
 

@@ -20,14 +20,15 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..records import Article, Statement
-from .figures import Figure, make_figure
+from .figures import Figure, make_figure, normalized_windows
 from .headline import counterparts
 from .places import place_kind
 from .tables import key, venue_cues
 
 LEAD_PARAGRAPHS = 2
 LEAD_MAX_CHARS = 700  # the lead ends at most this far into the body
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?؟؛;](?!\d)|\n")
+_ENDS = ".!?؟؛;\n"
+SENTENCE_WINDOW = 300
 _WORD = re.compile(r"[^\W_]{2,}")
 _DATELINE_AFTER = re.compile(r"\s*[-–—,،(/:|]")
 _QUOTE_MARKS = "«»\"'“”„‘’()[]"
@@ -72,6 +73,38 @@ class Report:
         article, not again against every other report)."""
         return [f for i, f in enumerate(self.figures) if i not in self.covered]
 
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (:meth:`from_dict` gives the Report back), so a Report can be built
+        where the article is processed and kept with it."""
+        st = lambda s: s.as_dict() if s is not None else None  # noqa: E731
+        return {
+            "article": self.article, "lang": self.lang, "published": self.published, "event_date": self.event_date,
+            "event_date_statement": st(self.event_date_statement),
+            "figures": [{"statement": st(f.statement), "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+                         "hedge": f.hedge, "counted": f.counted, "concept": f.concept, "stem": f.stem, "lang": f.lang,
+                         "entities": sorted(f.entities), "speaker_id": f.speaker_id, "quote": f.quote}
+                        for f in self.figures],
+            "quotes": [{"statement": st(q.statement), "speaker_id": q.speaker_id, "tokens": sorted(q.tokens),
+                        "entities": sorted(q.entities), "figures": list(q.figures)} for q in self.quotes],
+            "venues": [{"statement": st(v.statement), "entity_id": v.entity_id, "type": v.type, "how": v.how}
+                       for v in self.venues],
+            "named": sorted(self.named), "covered": sorted(self.covered), "dates": sorted(self.dates),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Report":
+        st = lambda s: Statement.from_dict(s) if s is not None else None  # noqa: E731
+        figures = tuple(
+            Figure(st(f["statement"]), f["value"], f["low"], f["high"], f["unit"], f["hedge"], f["counted"],
+                   f["concept"], f["stem"], f["lang"], frozenset(f["entities"]), f["speaker_id"], f["quote"])
+            for f in d.get("figures", ()))
+        quotes = tuple(QuoteFact(st(q["statement"]), q["speaker_id"], frozenset(q["tokens"]), frozenset(q["entities"]),
+                                 tuple(q["figures"])) for q in d.get("quotes", ()))
+        venues = tuple(Venue(st(v["statement"]), v["entity_id"], v["type"], v["how"]) for v in d.get("venues", ()))
+        return cls(d["article"], d.get("lang"), d.get("published"), d.get("event_date"),
+                   st(d.get("event_date_statement")), figures, quotes, venues, frozenset(d.get("named", ())),
+                   frozenset(d.get("covered", ())), frozenset(d.get("dates", ())))
+
     @classmethod
     def from_article(cls, article: Article) -> "Report":
         return _Source.of_article(article).report()
@@ -88,6 +121,10 @@ def article_figures(article: Article) -> list[Figure]:
     return _Source.of_article(article).figures()
 
 
+def _in_number(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 class _Source:
     """One article's text and analysis in plain tuples, whatever it was read from."""
 
@@ -102,10 +139,10 @@ class _Source:
         self.starts = [e[0] for e in self.entities]
         self.dates, self.quantities = list(dates), list(quantities)
         self.quotes = [q for q in quotes if q.end > q.start]
+        self.windows: Any = None  # normalized_windows of the article, when it has them
         self.body_start = self.paragraphs[0][0] if self.paragraphs else 0
         lead_end = self.paragraphs[min(LEAD_PARAGRAPHS, len(self.paragraphs)) - 1][1] if self.paragraphs else 0
         self.lead_end = min(lead_end, self.body_start + LEAD_MAX_CHARS)
-        self._bounds: list[int] | None = None
 
     @classmethod
     def of_article(cls, a: Article) -> "_Source":
@@ -113,9 +150,12 @@ class _Source:
         quantities = a.quantities
         if a.title_span is None:  # a title given only as metadata has no offsets to quote
             quantities = [q for q in quantities if not q.in_title]
-        return cls(a.id, a.lang, a.text, a.published, a.event_date,
-                   (a.title_span.start, a.title_span.end) if a.title_span else None,
-                   [(p.start, p.end) for p in a.paragraphs], ents, a.dates, quantities, a.quotes)
+        source = cls(a.id, a.lang, a.text, a.published, a.event_date,
+                     (a.title_span.start, a.title_span.end) if a.title_span else None,
+                     [(p.start, p.end) for p in a.paragraphs], ents, a.dates, quantities, a.quotes)
+        if a.norm_body is not None:
+            source.windows = normalized_windows([a.norm_title if a.title_span else None, a.norm_body])
+        return source
 
     @classmethod
     def of_object(cls, obj: Mapping[str, Any]) -> "_Source":
@@ -146,12 +186,25 @@ class _Source:
         return "lead" if start < self.lead_end else "body"
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        if self._bounds is None:
-            self._bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)] + [len(self.text)]
-        b = self._bounds
-        i = bisect_right(b, start) - 1
-        j = bisect_right(b, max(start, end - 1))
-        return b[max(i, 0)], b[min(j, len(b) - 1)]
+        """The sentence around ``text[start:end]``, looked for within :data:`SENTENCE_WINDOW`
+        characters either side (a dot between digits does not end a sentence)."""
+        text = self.text
+        lo, hi = max(0, start - SENTENCE_WINDOW), min(len(text), end + SENTENCE_WINDOW)
+        s = lo
+        for c in _ENDS:
+            i = text.rfind(c, lo, start)
+            while i > s and c == "." and _in_number(text, i):
+                i = text.rfind(c, lo, i)
+            if i + 1 > s:
+                s = i + 1
+        e = hi
+        for c in _ENDS:
+            i = text.find(c, end, e)
+            while i != -1 and c == "." and _in_number(text, i):
+                i = text.find(c, i + 1, e)
+            if i != -1 and i + 1 < e:
+                e = i + 1
+        return s, e
 
     def entities_between(self, s: int, e: int) -> frozenset[str]:
         i = bisect_right(self.starts, s - 1)
@@ -175,7 +228,7 @@ class _Source:
             context = self.entities_between(*(self.title_span if w == "title" else self.sentence(q.start, q.end)))
             qi = next((i for i, (s, e) in enumerate(spans) if s <= q.start and q.end <= e), None)
             speaker = self.quotes[qi].speaker_id if qi is not None else None
-            f = make_figure(q, self.id, self.text, self.lang, w, context, speaker, qi)
+            f = make_figure(q, self.id, self.text, self.lang, w, context, speaker, qi, self.windows)
             if f is not None:
                 out.append(f)
         return out

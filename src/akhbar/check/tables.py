@@ -18,6 +18,13 @@ from ..normalize import normalize
 LANGS = ("fa", "ar", "ru", "en")
 HEDGE_KINDS = ("min", "over", "max", "under", "about", "nearly", "part")
 _SPACES = re.compile(r"[\s\u200c\u200f\u200e]+")
+_WORDS = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.!?؟;؛:]")
+
+
+def words_before(keyed: str) -> list[str]:
+    """The words of ``keyed`` after its last sentence or clause end."""
+    return _WORDS.findall(_CLAUSE_END.split(keyed)[-1])
 
 
 def data_dir() -> Path:
@@ -27,7 +34,12 @@ def data_dir() -> Path:
 def key(text: str, lang: str | None) -> str:
     """The comparable form of a word or phrase: normalized for ``lang``, case-folded, ZWNJ and
     runs of spaces as one space."""
-    return _SPACES.sub(" ", normalize(text, lang).text.casefold()).strip()
+    return fold(normalize(text, lang).text)
+
+
+def fold(normalized: str) -> str:
+    """:func:`key` of text already normalized for its language."""
+    return _SPACES.sub(" ", normalized.casefold()).strip()
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -48,60 +60,78 @@ def english_names() -> dict[tuple[str, int], str]:
 
 
 @dataclass(frozen=True)
-class Hedges:
-    """Hedge phrases of one language as regexes over keyed text: ``before`` must end right at
-    the figure, ``after`` must start right after it; the group name is the hedge kind."""
+class Phrases:
+    """Phrases of one language that stand right before a figure (``before``) or right after it
+    (``after``), keyed text -> what they mean; matched on whole words (:meth:`before_match`,
+    :meth:`after_match`), longest first."""
 
-    before: re.Pattern | None
-    after: re.Pattern | None
+    before: dict[str, str]
+    after: dict[str, str]
+    longest: int = 1  # words in the longest phrase
 
+    def before_match(self, keyed: str) -> str | None:
+        """The meaning of the phrase that ends ``keyed`` (the text before a figure), within
+        its sentence."""
+        found = self.before_words(_WORDS.findall(_CLAUSE_END.split(keyed)[-1]) if self.before else [])
+        return found[0] if found else None
 
-def _alternation(pairs: list[tuple[str, str]], anchor_end: bool) -> re.Pattern | None:
-    if not pairs:
+    def before_words(self, words: list[str]) -> tuple[str, int] | None:
+        """The meaning of the phrase that ends ``words``, and how many words it takes."""
+        for n in range(min(self.longest, len(words)), 0, -1):
+            found = self.before.get(" ".join(words[-n:]))
+            if found:
+                return found, n
         return None
-    parts = []
-    for phrase, kind in sorted(pairs, key=lambda p: -len(p[0])):
-        body = r"\s".join(re.escape(w) for w in phrase.split(" "))
-        parts.append(f"(?P<{kind}_{len(parts)}>{body})")
-    alt = "|".join(parts)
-    # whole words only: nothing word-like joined to the phrase on the outside
-    if anchor_end:
-        return re.compile(rf"(?<![\w])(?:{alt})\s*$")
-    return re.compile(rf"^\s*(?:{alt})(?![\w])")
+
+    def after_match(self, keyed: str) -> str | None:
+        """The meaning of the phrase that starts ``keyed`` (the text after a figure), within
+        its sentence."""
+        if not self.after:
+            return None
+        words = _WORDS.findall(_CLAUSE_END.split(keyed, 1)[0])
+        for n in range(min(self.longest, len(words)), 0, -1):
+            found = self.after.get(" ".join(words[:n]))
+            if found:
+                return found
+        return None
+
+
+def _phrases(rows: list[tuple[str, str, str]]) -> Phrases:
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    longest = 1
+    for phrase, meaning, where in rows:
+        words = _WORDS.findall(phrase)
+        if not words:
+            continue
+        (after if where == "after" else before).setdefault(" ".join(words), meaning)
+        longest = max(longest, len(words))
+    return Phrases(before, after, longest)
 
 
 @lru_cache(maxsize=None)
-def hedges(lang: str | None) -> Hedges:
+def hedges(lang: str | None) -> Phrases:
     if lang not in LANGS:
-        return Hedges(None, None)
-    before, after = [], []
+        return Phrases({}, {})
+    rows = []
     for r in _rows(data_dir() / lang / "hedges.tsv"):
         if len(r) < 2 or r[1] not in HEDGE_KINDS:
             raise ValueError(f"data/check/{lang}/hedges.tsv: bad row {r!r} (kind must be one of {', '.join(HEDGE_KINDS)})")
-        (after if len(r) > 2 and r[2] == "after" else before).append((key(r[0], lang), r[1]))
-    return Hedges(_alternation(before, True), _alternation(after, False))
+        rows.append((key(r[0], lang), r[1], r[2] if len(r) > 2 else "before"))
+    return _phrases(rows)
 
 
 @lru_cache(maxsize=None)
-def states(lang: str | None) -> Hedges:
-    """``states.tsv`` as regexes like :func:`hedges`; the group name is the concept."""
+def states(lang: str | None) -> Phrases:
+    """``states.tsv``: phrase -> the concept of what happened to the people counted."""
     if lang not in LANGS:
-        return Hedges(None, None)
-    before, after = [], []
+        return Phrases({}, {})
+    rows = []
     for r in _rows(data_dir() / lang / "states.tsv"):
         if len(r) < 3 or r[2] not in ("before", "after") or not r[1].isidentifier():
             raise ValueError(f"data/check/{lang}/states.tsv: bad row {r!r} (phrase, concept, before|after)")
-        (after if r[2] == "after" else before).append((key(r[0], lang), r[1]))
-    return Hedges(_alternation(before, True), _alternation(after, False))
-
-
-def hedge_kind(match: re.Match | None) -> str | None:
-    if match is None:
-        return None
-    for name, value in match.groupdict().items():
-        if value is not None:
-            return name.rsplit("_", 1)[0]
-    return None
+        rows.append((key(r[0], lang), r[1], r[2]))
+    return _phrases(rows)
 
 
 @dataclass(frozen=True)
