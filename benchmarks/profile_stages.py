@@ -6,9 +6,15 @@ Loads the first ``-n`` SaudiNewsNet articles (``$AKHBAR_SHARED/data/saudinewsnet
 ``../shared`` next to the repository) through the real reader (JSONL, as ``akhbar bench`` feeds
 them), builds ``Pipeline(Options(workers=1))`` and runs the stages one at a time over *all*
 articles, timing each with ``time.process_time`` (CPU time, so other processes on the machine
-do not count). Then it times, per article: ``article_row`` (the worker's last step), pickling
-the row (what a worker sends back) and unpickling it, and ``Store.write_batch`` into a fresh
-temporary database in batches of 256 (the main process's work).
+do not count). Then it times, per article: the linker's profile (``link.profile.build_profile``,
+when present) and ``article_row`` (the worker's last steps), pickling the row with its profile
+(what a worker sends back) and unpickling it, and ``Store.write_batch`` into a fresh temporary
+database in batches of 256 (the main process's work).
+
+On a shared machine CPU time still moves by 10-30 % with the load (caches, hyper-threads):
+use ``--repeat 3`` (the least of three runs per stage), and compare two versions of the code
+by running them alternately (``PYTHONPATH=/copy/of/src`` for the other one), not against a
+figure measured at another time.
 
 ``--profile STAGE`` runs cProfile over that stage (a component name, ``clean``, ``row`` or
 ``write``) and prints the top functions. ``--digest FILE`` writes one line per article (id and
@@ -31,6 +37,7 @@ import pstats
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from akhbar.bench import saudinewsnet_to_jsonl
@@ -41,7 +48,7 @@ from akhbar.options import Options
 from akhbar.pipeline import Pipeline
 from akhbar.records import Article, RawDoc
 from akhbar.store import Store
-from akhbar.store.rows import article_row
+from akhbar.store.rows import ArticleRow, article_row
 
 BATCH = 256
 
@@ -102,7 +109,8 @@ def row_digest(row) -> str:
     fts = []
     for text in (row.fts_title, row.fts_body):
         terms = text.split()
-        fts.append([[t for t in terms if not t.startswith(STEM_MARK)], sorted(t for t in terms if t.startswith(STEM_MARK))])
+        stems = sorted(t for t in terms if t.startswith(STEM_MARK))
+        fts.append([[t for t in terms if not t.startswith(STEM_MARK)], stems])
     profile = repr(getattr(row, "profile", None))
     blob = json.dumps([values, fts, [list(m) for m in row.mentions], profile], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
@@ -144,10 +152,19 @@ def main() -> None:
 
     articles = [a for a in timed("clean", do_clean, raws, args.profile, results, args.repeat) if a is not None]
     for comp in pipeline.components:
-        articles = [a for a in timed(comp.name, safe(comp.run), articles, args.profile, results, args.repeat) if a is not None]
+        out = timed(comp.name, safe(comp.run), articles, args.profile, results, args.repeat)
+        articles = [a for a in out if a is not None]
+    try:  # the linker's per-article profile, built in the workers beside the row
+        from akhbar.link.profile import build_profile
+    except ImportError:
+        build_profile = None
+    profiles = None
+    if build_profile is not None:
+        profiles = timed("link-profile", safe(build_profile), articles, args.profile, results, args.repeat)
     rows = timed("row", article_row, articles, args.profile, results, args.repeat)
-    blobs = timed("pickle", pickle.dumps, rows, None, results,
-                  args.repeat)
+    if profiles is not None and "profile" in ArticleRow.__dataclass_fields__:
+        rows = [replace(r, profile=p) for r, p in zip(rows, profiles)]  # as the workers send them
+    blobs = timed("pickle", pickle.dumps, rows, None, results, args.repeat)
     timed("unpickle", pickle.loads, blobs, None, results, args.repeat)
 
     with tempfile.TemporaryDirectory(prefix="akhbar-prof-db-") as tmp:
@@ -157,7 +174,7 @@ def main() -> None:
         store.close()
 
     n = len(articles)
-    worker = ("clean", *(c.name for c in pipeline.components), "row", "pickle")
+    worker = ("clean", *(c.name for c in pipeline.components), "link-profile", "row", "pickle")
     main_proc = ("read", "unpickle", "write")
     print(f"{n} articles ({len(raws)} read), {sum(len(a.text) for a in articles) / n / 1000:.1f} k chars on average; "
           f"start-up {startup:.2f} s CPU")

@@ -11,6 +11,7 @@ come in one batch or day by day (the state between runs is stored and restored e
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -25,7 +26,8 @@ from .similarity import Cluster, LinkModel, article_vectors, day, features
 from .stories import StoryIndex, StoryState
 
 RECENT_MEMBERS = 8  # members an article is compared with to say which one it was linked to
-INDEXED_TERMS = 8  # an article's words that make its event findable by vocabulary
+INDEXED_TERMS = 8
+MAX_POSTING = 256  # events a retrieval key may point to before it is skipped as uninformative  # an article's words that make its event findable by vocabulary
 LABEL_CHARS = 200
 
 
@@ -146,33 +148,40 @@ class Linker:
                          weights=dict(self.model.weights), **copy_fields)
 
     def _candidates(self, p: LinkProfile, d: int | None, clock: int | None) -> list[str]:
+        """The best few events by a cheap pre-score (the weights of the keys they share with the
+        article), among those in the time window. A key shared by more than ``MAX_POSTING``
+        events is skipped: like a stopword, it would cost much and tell little."""
         pre: dict[str, float] = {}
+
+        def add(key: str, weight: float) -> None:
+            events = self._postings.get(key)
+            if events and len(events) <= MAX_POSTING:
+                for ev in events:
+                    pre[ev] = pre.get(ev, 0.0) + weight
+
         ranked = sorted(p.entities, key=lambda e: (-e[1] * self.freq.entity_idf(e[0]), e[0]))
         for e, _, _ in ranked[: self.options.retrieval_entities]:
-            idf = self.freq.entity_idf(e)
-            for ev in self._postings.get("e:" + e, ()):
-                pre[ev] = pre.get(ev, 0.0) + idf
+            add("e:" + e, self.freq.entity_idf(e))
         for x in p.figures:
-            for ev in self._postings.get(_figure_key(x), ()):
-                pre[ev] = pre.get(ev, 0.0) + 1.0
+            add(_figure_key(x), 1.0)
         lang = p.lang or ""
         for t, _ in p.terms[:INDEXED_TERMS]:
-            idf = self.freq.term_idf(lang, t)
-            for ev in self._postings.get(f"t:{lang}:{t}", ()):
-                pre[ev] = pre.get(ev, 0.0) + 0.5 * idf
+            add(f"t:{lang}:{t}", 0.5 * self.freq.term_idf(lang, t))
         horizon = None if self.clock is None else self.clock - self.options.window_days
         window = self.options.window_days
-        eligible = []
-        for ev_id, s in pre.items():
+        heap = [(-s, ev_id) for ev_id, s in pre.items()]
+        heapq.heapify(heap)
+        chosen: list[str] = []
+        while heap and len(chosen) < self.options.candidates:
+            _, ev_id = heapq.heappop(heap)
             ev = self.events[ev_id]
             if horizon is not None and ev.clock is not None and ev.clock < horizon:
                 continue
             span = ev.cluster.day_range()
             if d is not None and span is not None and (d < span[0] - window or d > span[1] + window):
                 continue
-            eligible.append((s, ev_id))
-        eligible.sort(key=lambda t: (-t[0], t[1]))
-        return [ev_id for _, ev_id in eligible[: self.options.candidates]]
+            chosen.append(ev_id)
+        return chosen
 
     def _closest_member(self, p: LinkProfile, ev_id: str, vectors) -> str | None:
         best: tuple[float, str] | None = None

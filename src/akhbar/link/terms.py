@@ -6,15 +6,13 @@ per process by :func:`link_tables`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..normalize.search import fold_text
+from ..normalize.search import fold_terms, fold_text
 
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -24,6 +22,8 @@ class TermRule:
     truncate: int
     min_len: int
     min_stem: int
+    # memo of stem() for this rule (a pure function of the word): words repeat across articles
+    memo: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _affixes(field: str) -> tuple[str, ...]:
 
 def words(normalized_text: str) -> list[str]:
     """The folded words (letters and digits) of text already normalized for its language."""
-    return _WORD.findall(fold_text(normalized_text))
+    return fold_terms(normalized_text)
 
 
 def content_terms(tokens: list[str], lang: str | None, tables: LinkTables) -> Counter[str]:
@@ -79,12 +79,20 @@ def content_terms(tokens: list[str], lang: str | None, tables: LinkTables) -> Co
     if not rule.prefixes and not rule.suffixes and not rule.truncate:
         return counts
     out: Counter[str] = Counter()
+    memo = rule.memo
     for w, c in counts.items():
-        out[stem(w, rule)] += c
+        s = memo.get(w)
+        if s is None:
+            s = stem(w, rule)
+            if len(memo) < MAX_MEMO:  # bounded: a process reading a huge archive stays small
+                memo[w] = s
+        out[s] += c
     return out
 
 
-@lru_cache(maxsize=1 << 17)
+MAX_MEMO = 1 << 18
+
+
 def stem(word: str, rule: TermRule) -> str:
     """One prefix and one suffix off (longest first, leaving ``min_stem`` letters), then
     truncation."""

@@ -37,7 +37,7 @@ from .core import normalize
 from .script import ARABIC_LETTERS, ZWNJ
 from .tables import ar_proclitics, fa_affixes, search_fold_table
 
-__all__ = ["STEM_MARK", "fold_for_search", "query_terms", "fold_text", "fold_terms"]
+__all__ = ["STEM_MARK", "fold_for_search", "fold_for_index", "bare_stem", "query_terms", "fold_text", "fold_terms"]
 
 STEM_MARK = "\u0640"  # ARABIC TATWEEL: a letter (Lm) to FTS5, removed from every folded word
 MIN_STEM = 3  # letters an Arabic stem keeps after a proclitic
@@ -121,7 +121,7 @@ def fold_text(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _split_table() -> list[str]:
+def _split_table() -> list[str | int]:
     """:func:`_fold_translation` followed by "every character that is not a letter or a digit
     becomes a space", as a ``str.translate`` table indexed by code point over the Basic
     Multilingual Plane: after it, the terms are what ``str.split`` returns. A list, not a dict:
@@ -129,13 +129,13 @@ def _split_table() -> list[str]:
     unchanged character is a failed lookup). The combining breve stays itself (it may
     recompose with the letter before it, which only the slow path does)."""
     fold = _fold_translation()
-    table: list[str] = []
+    table: list[str | int] = []
     for cp in range(0x10000):
         c = chr(cp)
         out = fold.get(cp, c) or ""
         if not out.isalnum():
             out = "".join(ch if ch.isalnum() or ch == "\u0306" else " " for ch in out)
-        table.append(out)
+        table.append(cp if out == c else out)  # an unchanged character as its code: less memory
     return table
 
 
@@ -170,6 +170,36 @@ def fold_for_search(text: str, lang: str | None, *, normalized: bool = False) ->
         if stems:
             return " ".join(terms) + " " + stems
     return " ".join(terms)
+
+
+def fold_for_index(text: str, lang: str | None, *, normalized: bool = False) -> str:
+    """The compact index text: as :func:`fold_for_search`, but an Arabic document carries one
+    ``STEM_MARK`` term ("this document is Arabic") and the stem terms of the stems a proclitic
+    leaves, without the marked copy of every word: a query's stem alternative ``ـS`` is also
+    asked as ``S AND ـ`` (see :func:`bare_stem`), which finds the bare word S in an Arabic
+    document, so the same documents match with a third fewer terms to index (FTS5 insert
+    0.55 -> 0.31 ms per SaudiNewsNet article). An index built with it must be searched with
+    those ``AND`` alternatives; one built with :func:`fold_for_search` works either way."""
+    if lang != "ar":
+        return fold_for_search(text, lang, normalized=normalized)
+    norm = text if normalized else normalize(text, lang).text
+    terms = fold_terms(norm)
+    uniq = dict.fromkeys(terms)
+    lines = "\n" + "\n".join(uniq) + "\n"
+    arabic, by_length = _stem_patterns()
+    if not arabic.search(lines):
+        return " ".join(terms)
+    stems = [s for pattern in by_length for s in pattern.findall(lines)
+             if s not in uniq or not _ARABIC_START.match(s)]
+    return " ".join(terms) + " " + STEM_MARK + "".join(" " + STEM_MARK + s for s in stems)
+
+
+def bare_stem(term: str) -> str | None:
+    """For a stem alternative (``STEM_MARK`` + an Arabic-script word S), S: the alternative
+    also matches S written bare in an Arabic document (``S AND STEM_MARK``)."""
+    if term.startswith(STEM_MARK) and _ARABIC_START.match(term, 1):
+        return term[1:]
+    return None
 
 
 def _document_stem_terms(terms: list[str]) -> str:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..normalize import fold_for_search
+from ..normalize.search import fold_for_index
 from ..records import Article, LinkProfile
 
 
@@ -72,12 +72,12 @@ def article_row(article: Article) -> ArticleRow:
     }
     return ArticleRow(
         values=values,
-        fts_title=fold_for_search(title_norm, article.lang, normalized=True)
+        fts_title=fold_for_index(title_norm, article.lang, normalized=True)
         if title_norm is not None
-        else fold_for_search(article.title or "", article.lang),
-        fts_body=fold_for_search(body_norm, article.lang, normalized=True)
+        else fold_for_index(article.title or "", article.lang),
+        fts_body=fold_for_index(body_norm, article.lang, normalized=True)
         if body_norm is not None
-        else fold_for_search(article.body, article.lang),
+        else fold_for_index(article.body, article.lang),
         mentions=tuple((m.entity_id, m.label, m.type, m.start, m.end, m.text, m.how) for m in article.entities),
         flags=tuple(f.as_dict() for f in article.flags),
     )

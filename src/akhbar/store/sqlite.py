@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..normalize import query_terms
+from ..normalize.search import STEM_MARK, bare_stem
 from ..records import IngestError, LinkBatch
 from .checks import write_article_flags
 from .events import LinkStore
@@ -344,5 +345,8 @@ def build_match(query: str) -> str:
     parts = []
     for alts in groups:
         quoted = ['"' + t.replace('"', "") + '"' for t in dict.fromkeys(alts)]
+        # the index holds an Arabic word once, bare, plus one STEM_MARK term per Arabic document
+        # (normalize.fold_for_index): a stem alternative is also the bare word in such a document
+        quoted += [f'("{s}" AND "{STEM_MARK}")' for s in map(bare_stem, dict.fromkeys(alts)) if s]
         parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
     return " AND ".join(parts)
