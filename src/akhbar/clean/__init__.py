@@ -8,10 +8,15 @@ Either way the result keeps the text as ingested (or as extracted, for HTML) in
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..options import Options
 from ..records import Article, RawDoc, content_id
 
 __all__ = ["CleanError", "clean", "clean_text"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CleanError(ValueError):
@@ -88,6 +93,19 @@ def clean(raw: RawDoc, options: Options) -> Article:
     Raises :class:`CleanError` for an item with no usable text, HTML nested deeper than
     ``options.max_html_depth``, or text longer than ``options.max_article_chars``.
     """
+    if any(f and _SURROGATE.search(f) for f in (raw.content, raw.source, raw.path, raw.title, raw.url,
+                                                   raw.publisher, raw.author)):
+        # a RawDoc not made by ingest (which never yields them): lone surrogates would break the
+        # content hash and the store; each becomes U+FFFD (or \xNN in a path), offsets unchanged
+        from ..ingest.reader import storable
+
+        raw = storable(raw)
+    if raw.title is not None:
+        # a title is one line: one broken by a newline would be looked for as one line and
+        # not found (ingest folds the titles it reads; a RawDoc made elsewhere may not)
+        title = " ".join(raw.title.split()) or None
+        if title != raw.title:
+            raw = replace(raw, title=title)
     if raw.format == "html":
         from .html import clean_html
 

@@ -230,8 +230,9 @@ class _Scanner:
                 last_error = (exc.pos, exc.msg)
             if len(self.buf) - self.pos > self.max_value:
                 if last_error is not None:
-                    raise _JsonError(f"invalid JSON at {self.where(last_error[0])}: {last_error[1]} "
-                                     f"(or a record over {self.max_value} characters)")
+                    raise _JsonError(f"record too long or invalid JSON: no complete value within "
+                                     f"{self.max_value} characters of {self.where(last_error[0])} "
+                                     f"({last_error[1]})")
                 raise LimitExceeded(f"record too long: a JSON value at {self.where()} is over "
                                     f"{self.max_value} characters")
             # grow geometrically, so a long value is parsed again only O(log n) times

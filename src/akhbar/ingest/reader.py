@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import zlib
+from dataclasses import replace
 from typing import Callable, Iterable, Iterator
 
 from ..options import Options
@@ -45,6 +47,41 @@ _READERS: dict[str, Callable[..., Iterator[Item]]] = {
 STREAMED_KINDS = frozenset({"jsonl", "warc"})
 
 
+# Lone surrogates: a file name that is not valid UTF-8 comes from the OS with each bad byte as
+# U+DC80..U+DCFF (surrogateescape), and a JSON string may escape half a pair ("\ud800"). No
+# UTF-8 encoder accepts them (the content hash, SQLite, stdout), so none may leave ingest.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped_byte(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else "\ufffd"
+
+
+def _name(text: str) -> str:
+    """A path or a message about one, printable: an undecodable file-name byte as ``\\xNN``."""
+    return _SURROGATE.sub(_escaped_byte, text) if _SURROGATE.search(text) else text
+
+
+def _chars(text: str | None) -> str | None:
+    """Text with each lone surrogate (no character at all) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if text and _SURROGATE.search(text) else text
+
+
+def storable(item: Item) -> Item:
+    """``item`` with every string encodable as UTF-8 (see ``_SURROGATE``)."""
+    if isinstance(item, IngestError):
+        if _SURROGATE.search(item.path) or _SURROGATE.search(item.error):
+            return IngestError(_name(item.path), _name(item.error))
+        return item
+    fields = (item.source, item.path, item.content, item.title, item.url, item.publisher, item.author)
+    if not any(f and _SURROGATE.search(f) for f in fields):
+        return item
+    return replace(item, source=_name(item.source), path=_name(item.path), content=_chars(item.content),
+                   title=_chars(item.title), url=_chars(item.url), publisher=_chars(item.publisher),
+                   author=_chars(item.author))
+
+
 def read_file(path: str, kind: str, options: Options) -> Iterator[Item]:
     """The items of one file read as ``kind`` (see :data:`akhbar.ingest.walk.KINDS`).
 
@@ -57,7 +94,7 @@ def read_file(path: str, kind: str, options: Options) -> Iterator[Item]:
         with open_input(path, options, streamed=kind in STREAMED_KINDS) as (stream, info):
             for item in read(stream, path, info, options):
                 count += 1
-                yield item
+                yield storable(item)
     except (InputError, DecodeError) as exc:
         reason = str(exc)
     except FileNotFoundError:
@@ -70,7 +107,7 @@ def read_file(path: str, kind: str, options: Options) -> Iterator[Item]:
         return
     if count:
         reason += f" (after {count} item{'s' if count > 1 else ''} read from this file)"
-    yield IngestError(path, reason)
+    yield storable(IngestError(path, reason))
 
 
 def read_items(paths: Iterable[str | os.PathLike], options: Options) -> Iterator[Item]:
@@ -82,6 +119,6 @@ def read_items(paths: Iterable[str | os.PathLike], options: Options) -> Iterator
     """
     for entry in iter_files(paths):
         if isinstance(entry, IngestError):
-            yield entry
+            yield storable(entry)
         else:
             yield from read_file(entry[0], entry[1], options)
