@@ -116,6 +116,9 @@ def extract(html: str, url: str | None = None, favor_precision: bool = FAVOR_PRE
     import trafilatura  # heavy; imported on first use
 
     protected, back = protect_joiners(html)
+    # lxml, trafilatura and htmldate on hostile markup (htmldate asserts on '<svg><div></div>
+    # <div></div></svg>'): report the item, do not stop the run
+    failures = (ValueError, TypeError, AttributeError, RecursionError, MemoryError, LookupError, AssertionError)
     try:
         doc = trafilatura.bare_extraction(
             protected,
@@ -124,9 +127,12 @@ def extract(html: str, url: str | None = None, favor_precision: bool = FAVOR_PRE
             include_comments=False,
             favor_precision=favor_precision,
         )
-    except (ValueError, TypeError, AttributeError, RecursionError, MemoryError, LookupError) as exc:
-        # lxml and trafilatura on hostile markup: report the item, do not stop the run
-        raise CleanError(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
+    except failures:
+        try:  # the metadata (the date finder) may be what broke: the text alone may still come
+            doc = trafilatura.bare_extraction(protected, url=url, with_metadata=False, include_comments=False,
+                                              favor_precision=favor_precision)
+        except failures as exc:
+            raise CleanError(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     fields = ("text", "title", "date", "sitename", "author", "url")
     if doc is None:
         return dict.fromkeys(fields)

@@ -237,6 +237,10 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         # the connection is in autocommit mode (isolation_level=None): one explicit
         # transaction per migration, so a crash leaves it either applied and recorded or absent
         conn.execute("BEGIN IMMEDIATE")
+        # another process may have applied it while this one waited for the write lock
+        if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+            conn.execute("ROLLBACK")
+            continue
         try:
             for sql in statements:
                 conn.execute(sql)

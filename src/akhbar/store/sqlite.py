@@ -61,12 +61,27 @@ class Store(LinkStore):
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._set_wal(busy_timeout_ms)
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             migrate(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    def _set_wal(self, busy_timeout_ms: int) -> None:
+        """WAL mode; switching a new file to it answers "locked" at once while another process
+        does the same (the busy timeout does not apply), so retry until the timeout."""
+        import time
+
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
