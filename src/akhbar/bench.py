@@ -29,33 +29,38 @@ def default_shared() -> Path:
     return Path.cwd().resolve().parent / "shared"
 
 
-def saudinewsnet_to_jsonl(folder: Path, out: Path, limit: int) -> int:
-    """Write the first ``limit`` SaudiNewsNet articles (day files in date order) as JSONL."""
+def saudinewsnet_records(folder: Path, *, stride: int = 1):
+    """SaudiNewsNet's articles (day files in date order) as ingestible JSONL records; with
+    ``stride`` N, every N-th article only (outlets and days vary in a small sample)."""
+    seen = 0
+    for zpath in sorted(folder.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                if not name.endswith(".json"):
+                    continue
+                for rec in json.loads(zf.read(name).decode("utf-8")):
+                    seen += 1
+                    if seen % stride:
+                        continue
+                    yield {
+                        "title": rec.get("title"),
+                        "text": rec.get("content"),
+                        "url": rec.get("url"),
+                        "date": rec.get("date_extracted"),
+                        "source": rec.get("source"),
+                        "author": rec.get("author"),
+                    }
+
+
+def saudinewsnet_to_jsonl(folder: Path, out: Path, limit: int, *, stride: int = 1) -> int:
+    """Write the first ``limit`` SaudiNewsNet articles (every ``stride``-th) as JSONL."""
     n = 0
     with out.open("w", encoding="utf-8") as fh:
-        for zpath in sorted(folder.glob("*.zip")):
-            with zipfile.ZipFile(zpath) as zf:
-                for name in sorted(zf.namelist()):
-                    if not name.endswith(".json"):
-                        continue
-                    for rec in json.loads(zf.read(name).decode("utf-8")):
-                        fh.write(
-                            json.dumps(
-                                {
-                                    "title": rec.get("title"),
-                                    "text": rec.get("content"),
-                                    "url": rec.get("url"),
-                                    "date": rec.get("date_extracted"),
-                                    "source": rec.get("source"),
-                                    "author": rec.get("author"),
-                                },
-                                ensure_ascii=False,
-                            )
-                            + "\n"
-                        )
-                        n += 1
-                        if n >= limit:
-                            return n
+        for record in saudinewsnet_records(folder, stride=stride):
+            if n >= limit:
+                break
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
-from conftest import CASES
 
 from akhbar.evaluate.flags import CaseError, evaluate_flags, load_cases, match
 from akhbar.options import Options
 from akhbar.records import FLAG_KINDS, Flag, Statement
+
+CASES = Path(__file__).resolve().parent / "cases"  # also in conftest.py; imported by name it clashes with tests/web's
 
 # Measured 2026-11 on the 73 cases: every kind 1.0 / 1.0. The floors leave room for a case or
 # two to move when the analysis changes, not for a check to stop working.

@@ -18,10 +18,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from akhbar.bench import saudinewsnet_to_jsonl
 
 PYTHON = sys.executable
 
@@ -38,30 +39,7 @@ FTS5_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 def saudinewsnet_jsonl(folder: Path, out: Path, count: int, *, stride: int = 37) -> int:
     """Write ``count`` SaudiNewsNet articles as JSONL, taking every ``stride``-th article across
     all day files (outlets and days vary), in a fixed order. Returns how many were written."""
-    n = seen = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for zpath in sorted(folder.glob("*.zip")):
-            with zipfile.ZipFile(zpath) as zf:
-                for name in sorted(zf.namelist()):
-                    if not name.endswith(".json"):
-                        continue
-                    for rec in json.loads(zf.read(name).decode("utf-8")):
-                        seen += 1
-                        if seen % stride:
-                            continue
-                        record = {
-                            "title": rec.get("title"),
-                            "text": rec.get("content"),
-                            "url": rec.get("url"),
-                            "date": rec.get("date_extracted"),
-                            "source": rec.get("source"),
-                            "author": rec.get("author"),
-                        }
-                        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                        n += 1
-                        if n >= count:
-                            return n
-    return n
+    return saudinewsnet_to_jsonl(folder, out, count, stride=stride)
 
 
 def build_corpus(shared: Path, out: Path, count: int) -> Path:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..records import Claim, Flag
+from .sql import conditions, paged, where
 
 __all__ = ["write_article_flags", "replace_event_checks", "list_flags", "list_claims", "delete_event_checks"]
 
@@ -93,14 +94,9 @@ def replace_event_checks(store: Any, event_id: str, flags: Iterable[Flag | Mappi
                              [(cur.lastrowid, a) for a in dict.fromkeys(articles)])
 
 
-def _limit(sql: str, params: list[Any], limit: int | None, offset: int) -> str:
-    if limit is not None:
-        params += [int(limit), int(offset)]
-        return sql + " LIMIT ? OFFSET ?"
-    if offset:
-        params.append(int(offset))
-        return sql + " LIMIT -1 OFFSET ?"
-    return sql
+_FLAG_FILTERS = (("kind", "f.kind = ?"), ("event", "f.event = ?"),
+                 ("article", "f.rowid IN (SELECT flag FROM flag_articles WHERE article = ?)"))
+_CLAIM_FILTERS = (("event", "c.event = ?"), ("article", "c.rowid IN (SELECT claim FROM claim_articles WHERE article = ?)"))
 
 
 def _number(v: Any) -> Any:
@@ -111,18 +107,8 @@ def list_flags(store: Any, *, kind: str | None = None, article: str | None = Non
                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Flag objects, oldest first; ``article``: the flags that concern it (its own and its
     events'), ``event``: the flags between that event's reports."""
-    clauses, params = [], []
-    if kind:
-        clauses.append("f.kind = ?")
-        params.append(kind)
-    if event:
-        clauses.append("f.event = ?")
-        params.append(event)
-    if article:
-        clauses.append("f.rowid IN (SELECT flag FROM flag_articles WHERE article = ?)")
-        params.append(article)
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    sql = _limit(f"SELECT * FROM flags f{where} ORDER BY f.rowid", params, limit, offset)
+    clauses, params = conditions(_FLAG_FILTERS, kind=kind, event=event, article=article)
+    sql = paged(f"SELECT * FROM flags f{where(clauses)} ORDER BY f.rowid", params, limit, offset)
     out = []
     for row in store.conn.execute(sql, params):
         d = {"id": row["id"], "kind": row["kind"], "articles": json.loads(row["articles"]), "event": row["event"],
@@ -135,15 +121,8 @@ def list_flags(store: Any, *, kind: str | None = None, article: str | None = Non
 def list_claims(store: Any, *, article: str | None = None, event: str | None = None, limit: int | None = None,
                 offset: int = 0) -> list[dict[str, Any]]:
     """Claim objects, oldest first; ``article``: the claims it reports."""
-    clauses, params = [], []
-    if event:
-        clauses.append("c.event = ?")
-        params.append(event)
-    if article:
-        clauses.append("c.rowid IN (SELECT claim FROM claim_articles WHERE article = ?)")
-        params.append(article)
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    sql = _limit(f"SELECT * FROM claims c{where} ORDER BY c.rowid", params, limit, offset)
+    clauses, params = conditions(_CLAIM_FILTERS, event=event, article=article)
+    sql = paged(f"SELECT * FROM claims c{where(clauses)} ORDER BY c.rowid", params, limit, offset)
     return [
         {"id": r["id"], "speaker": r["speaker"], "speaker_id": r["speaker_id"], "text": r["text"],
          "value": _number(r["value"]), "low": _number(r["low"]), "high": _number(r["high"]), "unit": r["unit"],

@@ -157,9 +157,7 @@ def entity_articles(
 
 
 def _filters(**kw: Any) -> tuple[list[str], list[Any]]:
-    conditions = {"lang": "a.lang = ?", "publisher": "a.publisher = ?", "since": "a.published >= ?", "until": "a.published <= ?"}
-    keys = [k for k in conditions if kw.get(k)]
-    return [conditions[k] for k in keys], [kw[k] for k in keys]
+    return Store._filters(prefix="a.", **kw)
 
 
 def articles_naming(store: Store, entity_ids: Sequence[str], article_ids: Sequence[str]) -> set[str]:

@@ -12,8 +12,16 @@ from datetime import date
 from typing import Any
 
 from ..records import LinkBatch, LinkProfile
+from .sql import conditions, paged, where
 
-EVENT_COLUMNS = ("id", "date", "label", "first", "last", "size", "languages", "outlets", "story")
+_EVENT_FILTERS = (
+    ("lang", "EXISTS (SELECT 1 FROM json_each(e.languages) WHERE value = ?)"),
+    ("since", "coalesce(e.last, e.date) >= ?"),
+    ("until", "coalesce(e.first, e.date) <= ?"),
+    ("story", "e.story = ?"),
+    ("entity", "e.id IN (SELECT ea.event FROM event_articles ea JOIN articles a ON a.id = ea.article "
+               "JOIN mentions m ON m.article = a.rowid WHERE m.entity_id = ?)"),
+)
 
 
 def _json(value: Any) -> str:
@@ -101,28 +109,9 @@ class LinkStore:
     def events(self, *, lang: str | None = None, since: str | None = None, until: str | None = None,
                entity: str | None = None, story: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
-        clauses, params = ["e.merged_into IS NULL"], []
-        if lang:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(e.languages) WHERE value = ?)")
-            params.append(lang)
-        if since:
-            clauses.append("coalesce(e.last, e.date) >= ?")
-            params.append(since)
-        if until:
-            clauses.append("coalesce(e.first, e.date) <= ?")
-            params.append(until)
-        if story:
-            clauses.append("e.story = ?")
-            params.append(story)
-        if entity:
-            clauses.append("e.id IN (SELECT ea.event FROM event_articles ea JOIN articles a ON a.id = ea.article "
-                           "JOIN mentions m ON m.article = a.rowid WHERE m.entity_id = ?)")
-            params.append(entity)
-        sql = (f"SELECT e.* FROM events e WHERE {' AND '.join(clauses)} "
-               "ORDER BY e.date IS NULL, e.date DESC, e.size DESC, e.rowid")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [int(limit), int(offset)]
+        clauses, params = conditions(_EVENT_FILTERS, lang=lang, since=since, until=until, story=story, entity=entity)
+        sql = paged(f"SELECT e.* FROM events e{where(['e.merged_into IS NULL', *clauses])} "
+                    "ORDER BY e.date IS NULL, e.date DESC, e.size DESC, e.rowid", params, limit, offset)
         return [self._event_object(r) for r in self.conn.execute(sql, params).fetchall()]
 
     def resolve_event_id(self, ident: str) -> str | None:
@@ -174,11 +163,9 @@ class LinkStore:
         }
 
     def stories(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM stories WHERE size > 0 ORDER BY last IS NULL, last DESC, size DESC, rowid"
         params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = [int(limit), int(offset)]
+        sql = paged("SELECT * FROM stories WHERE size > 0 ORDER BY last IS NULL, last DESC, size DESC, rowid",
+                    params, limit, offset)
         return [self._story_object(r) for r in self.conn.execute(sql, params).fetchall()]
 
     def story(self, ident: str) -> dict[str, Any] | None:

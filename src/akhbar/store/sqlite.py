@@ -27,6 +27,7 @@ from .checks import write_article_flags
 from .events import LinkStore
 from .migrations import migrate
 from .rows import ArticleRow
+from .sql import conditions, paged, where
 
 SUMMARY_COLUMNS = ("id", "source", "lang", "title", "published", "publisher")
 # an article's event (merged events resolve through event_merges: one level is all the linker
@@ -203,12 +204,8 @@ class Store(LinkStore):
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         clauses, params = self._filters(lang=lang, publisher=publisher, since=since, until=until)
-        where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        sql = (f"SELECT {','.join(SUMMARY_COLUMNS)}, {EVENT_OF} AS event FROM articles {where} "
-               "ORDER BY published IS NULL, published DESC, rowid")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [int(limit), int(offset)]
+        sql = paged(f"SELECT {','.join(SUMMARY_COLUMNS)}, {EVENT_OF} AS event FROM articles{where(clauses)} "
+                    "ORDER BY published IS NULL, published DESC, rowid", params, limit, offset)
         return [dict(r) for r in self.conn.execute(sql, params)]
 
     def resolve_id(self, ident: str) -> str | None:
@@ -288,12 +285,7 @@ class Store(LinkStore):
     @staticmethod
     def _filters(*, prefix: str = "", **kw: Any) -> tuple[list[str], list[Any]]:
         """SQL conditions (to join with AND) and their parameters for the listing filters."""
-        clauses, params = [], []
-        for key, condition in _FILTERS:
-            if kw.get(key):
-                clauses.append(prefix + condition)
-                params.append(kw[key])
-        return clauses, params
+        return conditions([(name, prefix + cond) for name, cond in _FILTERS], **kw)
 
 
 _FILTERS = (("lang", "lang = ?"), ("publisher", "publisher = ?"), ("since", "published >= ?"), ("until", "published <= ?"))
