@@ -637,7 +637,6 @@ def eval_similarity(path: str, workers: int | None, fit_out: str | None, model_f
       akhbar eval similarity ../shared/data/semeval2022-task8/train.csv
     """
     from .evaluate.similarity import evaluate_similarity
-    from .link import LinkModel
     from .options import LinkOptions
     from .run import load_model
 

@@ -141,19 +141,6 @@ def _cosine_to(a: dict[str, float], b: dict[str, float], weight, b_norm: float |
     return min(1.0, dot / (_norm(a) * b_norm)) if b_norm else 0.0
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
-
-
 def entity_vector(weights: dict[str, float], freq: Frequencies) -> dict[str, float]:
     return {e: w * freq.entity_idf(e) for e, w in weights.items()}
 
