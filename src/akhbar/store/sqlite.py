@@ -113,7 +113,7 @@ class Store(LinkStore):
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+            holder = self._lock_holder(fd)
             os.close(fd)
             if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise WriterBusy(
@@ -124,6 +124,19 @@ class Store(LinkStore):
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
+
+    @staticmethod
+    def _lock_holder(fd: int) -> str:
+        """The pid the writer wrote into the lock file. It writes it just after taking the lock,
+        so a process refused in between finds the file empty for a moment: look again briefly."""
+        import time
+
+        for _ in range(50):
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+            if holder:
+                return holder
+            time.sleep(0.01)
+        return "unknown"
 
     def release_writer(self) -> None:
         if self._lock_fd is not None:
