@@ -478,7 +478,8 @@ class LinkProfile:
     what happened); a mention in the title or lead weighs more. ``figures`` are the article's
     salient numbers (ranges give both ends), ``reported_dates`` the dates it reports (background
     dates left out), ``terms`` its content words, folded and lightly stemmed, with their counts,
-    most frequent first. ``minhash`` is the MinHash signature of its word shingles (little-endian
+    most frequent first; ``concepts`` the news concepts those words stand for, in any language.
+    ``minhash`` is the MinHash signature of its word shingles (little-endian
     uint32 values), for finding copies.
     """
 
@@ -494,11 +495,13 @@ class LinkProfile:
     terms: tuple[tuple[str, int], ...] = ()
     minhash: bytes = b""
     words: int = 0
+    concepts: tuple[tuple[str, int], ...] = ()  # (concept, count): data/link/concepts_<lang>.tsv
 
     def as_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["entities"] = [list(e) for e in self.entities]
         d["terms"] = [list(t) for t in self.terms]
+        d["concepts"] = [list(t) for t in self.concepts]
         d["figures"] = list(self.figures)
         d["reported_dates"] = list(self.reported_dates)
         d["minhash"] = self.minhash.hex()
@@ -509,6 +512,7 @@ class LinkProfile:
         d = dict(data)
         d["entities"] = tuple((str(e), float(w), str(label)) for e, w, label in d.get("entities", ()))
         d["terms"] = tuple((str(t), int(c)) for t, c in d.get("terms", ()))
+        d["concepts"] = tuple((str(t), int(c)) for t, c in d.get("concepts", ()))
         d["figures"] = tuple(float(x) for x in d.get("figures", ()))
         d["reported_dates"] = tuple(d.get("reported_dates", ()))
         d["minhash"] = bytes.fromhex(d.get("minhash", ""))

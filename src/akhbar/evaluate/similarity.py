@@ -98,7 +98,7 @@ def evaluate_similarity(path: str, options: Options, model: LinkModel | None = N
     profs = profiles(path, pairs, options)
     freq = Frequencies()
     for p in profs.values():
-        freq.add(p.lang, (e for e, _, _ in p.entities), (t for t, _ in p.terms), p.figures)
+        freq.add_profile(p)
     rows = [pair_features(profs.get(f"{p.pair_id}:1"), profs.get(f"{p.pair_id}:2"), freq) for p in pairs]
     gold = [p.overall for p in pairs]
     labels = [int(p.overall <= SIMILAR) for p in pairs]

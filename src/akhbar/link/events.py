@@ -121,7 +121,7 @@ class Linker:
             link = self._assign(p, d, clock, copy)
         self._join(link.event, p, clock)
         self.copies.add(p, clock, copy[0] if copy else None)
-        self.freq.add(p.lang, (e for e, _, _ in p.entities), (t for t, _ in p.terms), p.figures)
+        self.freq.add_profile(p)
         self._links.append(link)
         self._new_profiles.append((p.article, clock, json.dumps(p.as_dict(), ensure_ascii=False)))
         return link
@@ -145,7 +145,7 @@ class Linker:
                 break
             ev_id = self._merge(ev_id, other, p.article, s2)
         return EventLink(p.article, ev_id, linked_to=self._closest_member(p, ev_id, vectors), score=score, features=f,
-                         weights=dict(self.model.weights), **copy_fields)
+                         weights=dict(self.model.weights_for(f)[1]), **copy_fields)
 
     def _candidates(self, p: LinkProfile, d: int | None, clock: int | None) -> list[str]:
         """The best few events by a cheap pre-score (the weights of the keys they share with the

@@ -14,12 +14,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..records import LinkProfile
+
 PSEUDO_ARTICLES = 200.0
 # Expected share of news articles naming an entity of each type (the id's first part): a rough,
 # corpus-independent prior; the archive's own counts take over as it grows.
 TYPE_PRIOR = {"country": 0.05, "place": 0.01, "organization": 0.01, "person": 0.005, "new": 0.002, "other": 0.01}
 TERM_PRIOR = 0.005
 FIGURE_PRIOR = 0.005
+# Concepts are counted as the words of a language of their own (they are language-independent)
+CONCEPTS = "*"
 
 
 def entity_prior(entity_id: str) -> float:
@@ -52,6 +56,15 @@ class Frequencies:
         for t in terms:
             bucket[t] += 1
             self.changed.add(f"t:{lang or ''}:{t}")
+
+    def add_profile(self, p: LinkProfile) -> None:
+        """Count one article: its entities, words, figures, and its concepts (as :data:`CONCEPTS` words)."""
+        self.add(p.lang, (e for e, _, _ in p.entities), (t for t, _ in p.terms), p.figures)
+        if p.concepts:
+            bucket = self.terms.setdefault(CONCEPTS, Counter())
+            for c, _ in p.concepts:
+                bucket[c] += 1
+                self.changed.add(f"t:{CONCEPTS}:{c}")
 
     def entity_idf(self, entity_id: str) -> float:
         key = ("", entity_id)

@@ -14,6 +14,7 @@ import numpy as np
 from datasketch import MinHash
 
 from ..records import Article, LinkProfile
+from .concepts import ConceptTable, concept_table
 from .terms import LinkTables, content_terms, link_tables, words
 
 NUM_PERM = 64  # MinHash permutations: 64 estimate a Jaccard of 0.5 within about +-0.06
@@ -101,8 +102,10 @@ def salient_figures(article: Article) -> tuple[float, ...]:
     return tuple(sorted(found)[:MAX_FIGURES])
 
 
-def build_profile(article: Article, tables: LinkTables | None = None, *, num_perm: int = NUM_PERM) -> LinkProfile:
+def build_profile(article: Article, tables: LinkTables | None = None, *, num_perm: int = NUM_PERM,
+                  concepts: ConceptTable | None = None) -> LinkProfile:
     tables = tables or link_tables()
+    concepts = concepts or concept_table()
     title = article.norm_title.text if article.norm_title else (article.title or "")
     body = article.norm_body.text if article.norm_body else article.body
     tokens = words(title + "\n" + body)
@@ -121,6 +124,7 @@ def build_profile(article: Article, tables: LinkTables | None = None, *, num_per
         figures=salient_figures(article),
         reported_dates=tuple(reported),
         terms=tuple(top),
+        concepts=tuple(sorted(concepts.concepts(terms.items(), article.lang).items(), key=lambda kv: (-kv[1], kv[0]))),
         minhash=hv.tobytes(),
         words=len(tokens),
     )

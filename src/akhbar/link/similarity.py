@@ -20,9 +20,13 @@ from importlib import resources
 from typing import Any
 
 from ..records import LinkProfile
-from .frequencies import Frequencies
+from .frequencies import CONCEPTS, Frequencies
 
-FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "undated", "lexical", "cross_lingual")
+FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "undated", "lexical", "concepts",
+            "cross_lingual")
+# What two reports in different languages can still be compared on (the cross-language model's
+# features: no words, and no indicator that would be constant)
+LANGUAGE_FREE = ("entities", "rare_entity", "figures", "reported_dates", "date", "concepts")
 MAX_CLUSTER_TERMS = 150  # per language: an event's vocabulary is its most used words
 
 
@@ -75,6 +79,8 @@ class Cluster:
         bucket.update(dict(p.terms))
         if len(bucket) > 2 * MAX_CLUSTER_TERMS:
             self.terms[lang] = Counter(dict(sorted(bucket.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CLUSTER_TERMS]))
+        if p.concepts:  # pooled like the words of one more language (see frequencies.CONCEPTS)
+            self.terms.setdefault(CONCEPTS, Counter()).update(dict(p.concepts))
 
     def merge(self, other: "Cluster") -> None:
         self.size += other.size
@@ -149,16 +155,19 @@ def term_vector(counts: dict[str, float], lang: str | None, freq: Frequencies) -
     return {t: (1.0 + math.log(c)) * freq.term_idf(lang, t) for t, c in counts.items() if c > 0}
 
 
-def article_vectors(p: LinkProfile, freq: Frequencies) -> tuple[dict[str, float], dict[str, float]]:
-    """The article's weighted entity and word vectors (compute once, score many clusters)."""
-    return entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq)
+Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
 
-def features(p: LinkProfile, c: Cluster, freq: Frequencies,
-             vectors: tuple[dict[str, float], dict[str, float]] | None = None) -> dict[str, float]:
+def article_vectors(p: LinkProfile, freq: Frequencies) -> Vectors:
+    """The article's weighted entity, word and concept vectors (compute once, score many clusters)."""
+    return (entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq),
+            term_vector(dict(p.concepts), CONCEPTS, freq))
+
+
+def features(p: LinkProfile, c: Cluster, freq: Frequencies, vectors: Vectors | None = None) -> dict[str, float]:
     """The features of article ``p`` against cluster ``c`` (see :data:`FEATURES`); ``vectors``
     are :func:`article_vectors` of ``p`` when already computed."""
-    evec, tvec = vectors or article_vectors(p, freq)
+    evec, tvec, cvec = vectors or article_vectors(p, freq)
     shared = [e for e in evec if e in c.entities]
     f = dict.fromkeys(FEATURES, 0.0)
     if shared:
@@ -181,6 +190,9 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies,
     if lang in c.terms and p.terms:
         f["lexical"] = _cosine_to(tvec, c.terms[lang],
                                   lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
+    if cvec and CONCEPTS in c.terms:
+        f["concepts"] = _cosine_to(cvec, c.terms[CONCEPTS],
+                                   lambda t, n: (1.0 + math.log(n)) * freq.term_idf(CONCEPTS, t), c.norms.get("t:" + CONCEPTS))
     if lang not in c.languages:
         f["cross_lingual"] = 1.0
     return {k: round(v, 4) for k, v in f.items()}
@@ -190,7 +202,13 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies,
 class LinkModel:
     """A logistic model over the features: ``P(same event) = 1 / (1 + exp(-(bias + w . f)))``.
     ``threshold``: an article joins the best event at or above it; ``merge_threshold``: a second
-    event that the article also fits at or above this is merged into the first."""
+    event that the article also fits at or above this is merged into the first.
+
+    ``cross_language`` holds a second ``bias`` and ``weights`` over :data:`LANGUAGE_FREE` features
+    only, for an article scored against reports all in other languages: there the words cannot
+    be compared, and a model that leans on them would need shared words no such pair can have.
+    (A submodel per pattern of missing features, fitted on the same pairs with the words
+    withheld.)"""
 
     bias: float
     weights: dict[str, float]
@@ -200,29 +218,48 @@ class LinkModel:
     # values scored in place of a feature that cannot be measured: an undated pair's ``date``
     # is scored as the mean date proximity of the pairs the model was fitted on
     imputed: dict[str, float] = field(default_factory=dict)
+    cross_language: dict[str, Any] | None = None  # {"bias": float, "weights": {feature: weight}}
 
     def __post_init__(self) -> None:
         unknown = set(self.weights) - set(FEATURES)
+        if self.cross_language is not None:
+            unknown |= set(self.cross_language["weights"]) - set(LANGUAGE_FREE)
         if unknown:
-            raise ValueError(f"link model: unknown feature(s) {', '.join(sorted(unknown))}; known: {', '.join(FEATURES)}")
+            raise ValueError(f"link model: unknown feature(s) {', '.join(sorted(unknown))}; known: {', '.join(FEATURES)} "
+                             f"(cross-language: {', '.join(LANGUAGE_FREE)})")
         if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.merge_threshold < 1.0:
             raise ValueError("link model: need 0 < threshold <= merge_threshold < 1")
+
+    def weights_for(self, f: dict[str, float]) -> tuple[float, dict[str, float]]:
+        """The (bias, weights) that score these features: the cross-language ones for a pair in
+        two languages, when the model has them."""
+        if f.get("cross_lingual") and self.cross_language is not None:
+            return float(self.cross_language["bias"]), self.cross_language["weights"]
+        return self.bias, self.weights
 
     def score(self, f: dict[str, float]) -> float:
         if f.get("undated") and "date" in self.imputed:
             f = {**f, "date": self.imputed["date"]}
-        z = self.bias + sum(w * f.get(k, 0.0) for k, w in self.weights.items())
+        bias, weights = self.weights_for(f)
+        z = bias + sum(w * f.get(k, 0.0) for k, w in weights.items())
         return round(1.0 / (1.0 + math.exp(-z)), 6)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"bias": self.bias, "weights": self.weights, "threshold": self.threshold,
-                "merge_threshold": self.merge_threshold, "imputed": self.imputed, "about": self.about}
+        d = {"bias": self.bias, "weights": self.weights, "threshold": self.threshold,
+             "merge_threshold": self.merge_threshold, "imputed": self.imputed, "about": self.about}
+        if self.cross_language is not None:
+            d["cross_language"] = self.cross_language
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LinkModel":
+        cross = d.get("cross_language")
+        if cross is not None:
+            cross = {"bias": float(cross["bias"]), "weights": {k: float(v) for k, v in cross["weights"].items()}}
         return cls(bias=float(d["bias"]), weights={k: float(v) for k, v in d["weights"].items()},
                    threshold=float(d.get("threshold", 0.5)), merge_threshold=float(d.get("merge_threshold", 0.9)),
-                   about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()})
+                   about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()},
+                   cross_language=cross)
 
 
 @lru_cache(maxsize=2)
