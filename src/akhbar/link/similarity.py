@@ -155,6 +155,11 @@ def term_vector(counts: dict[str, float], lang: str | None, freq: Frequencies) -
     return {t: (1.0 + math.log(c)) * freq.term_idf(lang, t) for t, c in counts.items() if c > 0}
 
 
+def term_cosine(vec: dict[str, float], c: Cluster, lang: str, freq: Frequencies) -> float:
+    """Cosine of a weighted word (or concept) vector with the cluster's pooled words of ``lang``."""
+    return _cosine_to(vec, c.terms[lang], lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
+
+
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
 
@@ -188,11 +193,9 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies, vectors: Vectors | N
         f["date"] = math.exp(-gap / 2.0)
     lang = p.lang or ""
     if lang in c.terms and p.terms:
-        f["lexical"] = _cosine_to(tvec, c.terms[lang],
-                                  lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
+        f["lexical"] = term_cosine(tvec, c, lang, freq)
     if cvec and CONCEPTS in c.terms:
-        f["concepts"] = _cosine_to(cvec, c.terms[CONCEPTS],
-                                   lambda t, n: (1.0 + math.log(n)) * freq.term_idf(CONCEPTS, t), c.norms.get("t:" + CONCEPTS))
+        f["concepts"] = term_cosine(cvec, c, CONCEPTS, freq)
     if lang not in c.languages:
         f["cross_lingual"] = 1.0
     return {k: round(v, 4) for k, v in f.items()}

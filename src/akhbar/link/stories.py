@@ -8,14 +8,13 @@ window is closed. Labels come from the story's dominant entities, people and org
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..records import LinkProfile
 from .frequencies import Frequencies
-from .similarity import Cluster, _cosine_to, entity_vector, term_vector
+from .similarity import Cluster, _cosine_to, entity_vector, term_cosine, term_vector
 
 ENTITY_SHARE = 0.7  # of the story similarity; the rest is same-language vocabulary
 LABEL_ENTITIES = 3
@@ -70,8 +69,7 @@ class StoryIndex:
                          lambda e, w: w * freq.entity_idf(e), c.norms.get("e"))
         lang = p.lang or ""
         if lang in c.terms and p.terms:
-            lex = _cosine_to(term_vector(dict(p.terms), lang, freq), c.terms[lang],
-                             lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
+            lex = term_cosine(term_vector(dict(p.terms), lang, freq), c, lang, freq)
             return round(ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * lex, 6)
         return round(ent, 6)
 

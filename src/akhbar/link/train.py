@@ -29,7 +29,7 @@ from pathlib import Path
 from ..options import LinkOptions, Options
 from ..records import IngestError, LinkProfile
 from .events import Linker
-from .fit import NONNEGATIVE, _newton
+from .fit import fit_logistic
 from .frequencies import Frequencies
 from .profile import build_profile
 from .concepts import concept_table
@@ -90,13 +90,7 @@ def fit(dev_rows, dev_labels, sem_rows, sem_labels, l2: float = 1.0,
 
     rows = [dict(impute(r), **{SOURCE: 0.0}) for r in dev_rows] + [dict(impute(r), **{SOURCE: 1.0}) for r in sem_rows]
     labels = list(dev_labels) + list(sem_labels)
-    active = [f for f in features if f != "undated"] + [SOURCE]
-    while True:
-        bias, weights = _newton(rows, labels, l2=l2, features=active)
-        negative = [f for f in active if f in NONNEGATIVE and weights[f] < 0]
-        if not negative:
-            break
-        active.remove(min(negative, key=lambda f: weights[f]))
+    bias, weights = fit_logistic(rows, labels, l2=l2, features=[f for f in features if f != "undated"] + [SOURCE])
     return bias, {f: weights.get(f, 0.0) for f in features}
 
 
