@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from .check.report import Report
 from .clean import CleanError, clean
 from .langid import LanguageIdentifier
 from .link.profile import build_profile
@@ -127,7 +129,8 @@ def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError, with_article
     if isinstance(result, IngestError):
         return result
     try:
-        row = replace(article_row(result), profile=build_profile(result))
+        row = replace(article_row(result), profile=build_profile(result),
+                      report=pickle.dumps(Report.from_article(result), protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as exc:  # a bug costs one item, never the run
         return IngestError(item.source, f"internal error preparing the row: {type(exc).__name__}: {exc}")
     return (result if with_article else None), row

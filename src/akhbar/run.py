@@ -7,6 +7,8 @@ same run started again skips what is already stored (ids are content hashes).
 
 from __future__ import annotations
 
+import pickle
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,26 +63,67 @@ def load_model(link_options: LinkOptions) -> LinkModel:
 MAX_REPORTS_CHECKED = 40  # an event's most recent articles compared with each other
 
 
-def check_events(store: Store, batch: LinkBatch) -> None:
-    """The checks between the reports of each event the batch changed (in its transaction)."""
-    from .check import Report, check_event, find_claims
-    from .store.checks import delete_event_checks, replace_event_checks
+class EventChecker:
+    """The checks between the reports of each event a batch changed, run in the batch's
+    transaction (``Store.write_batch(..., then=checker)``).
 
-    for event in batch.events:
-        if event["merged_into"]:
-            delete_event_checks(store, event["id"])
-            continue
-        if event["size"] < 2:
-            continue
-        ids = [r[0] for r in store.conn.execute(
-            "SELECT article FROM event_articles WHERE event = ? ORDER BY rowid DESC LIMIT ?",
-            (event["id"], MAX_REPORTS_CHECKED))]
-        reports = []
-        for article_id in reversed(ids):
+    The workers send each article's :class:`~akhbar.check.Report` pickled with its row
+    (:meth:`remember`); it is decoded only when the article's event has another report, and an
+    article not remembered (stored by an earlier run, or forgotten) is rebuilt from the store,
+    which gives the same Report. A pair of reports is compared once per run
+    (:class:`~akhbar.check.event.PairMemo`), so an event that grows by one report costs its new
+    pairs, not all of them again. Both memories are bounded and change only the time taken."""
+
+    def __init__(self, max_reports: int = 10_000, max_pairs: int = 200_000) -> None:
+        from .check.event import PairMemo
+
+        if max_reports < 1:
+            raise ValueError(f"max_reports must be >= 1, not {max_reports!r}")
+        self.max_reports = max_reports
+        self.pairs = PairMemo(max_pairs)
+        self._reports: OrderedDict[str, Any] = OrderedDict()  # article -> Report, or its pickle
+
+    def remember(self, article_id: str, report: bytes | None) -> None:
+        if report is None:
+            return
+        self._reports[article_id] = report
+        self._reports.move_to_end(article_id)
+        if len(self._reports) > self.max_reports:
+            self._reports.popitem(last=False)
+
+    def report(self, store: Store, article_id: str) -> Any:
+        from .check import Report
+
+        found = self._reports.get(article_id)
+        if isinstance(found, bytes):
+            found = pickle.loads(found)
+        elif found is None:
             obj = store.article(article_id)
-            if obj is not None:
-                reports.append(Report.from_article_object(obj))
-        replace_event_checks(store, event["id"], check_event(event["id"], reports), find_claims(reports, event=event["id"]))
+            if obj is None:
+                return None
+            found = Report.from_article_object(obj)
+        self._reports[article_id] = found
+        self._reports.move_to_end(article_id)
+        if len(self._reports) > self.max_reports:
+            self._reports.popitem(last=False)
+        return found
+
+    def __call__(self, store: Store, batch: LinkBatch) -> None:
+        from .check import check_event, find_claims
+        from .store.checks import delete_event_checks, replace_event_checks
+
+        for event in batch.events:
+            if event["merged_into"]:
+                delete_event_checks(store, event["id"])
+                continue
+            if event["size"] < 2:
+                continue
+            ids = [r[0] for r in store.conn.execute(
+                "SELECT article FROM event_articles WHERE event = ? ORDER BY rowid DESC LIMIT ?",
+                (event["id"], MAX_REPORTS_CHECKED))]
+            reports = [r for r in (self.report(store, a) for a in reversed(ids)) if r is not None]
+            replace_event_checks(store, event["id"], check_event(event["id"], reports, self.pairs),
+                                 find_claims(reports, event=event["id"]))
 
 
 def ingest_paths(
@@ -99,6 +142,7 @@ def ingest_paths(
     errors: list[IngestError] = []
     link_options = link_options or LinkOptions()
     linker = Linker(link_options, load_model(link_options))
+    checker = EventChecker()
 
     def flush() -> None:
         if not rows and not errors:
@@ -109,7 +153,8 @@ def ingest_paths(
             if article_id not in existing and row.profile is not None:
                 existing.add(article_id)  # the same article twice in a batch is linked once
                 linker.link(row.profile)
-        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain(), then=check_events)):
+                checker.remember(article_id, row.report)
+        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain(), then=checker)):
             if new:
                 report.added.append(row.values["id"])
             else:

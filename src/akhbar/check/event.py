@@ -29,7 +29,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from ..records import Flag, Statement
@@ -43,14 +44,52 @@ MIN_QUOTE_WORDS = 6
 MIN_SHARED_ENTITIES = 2
 
 
-def check_event(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
-    """The conflicts between the reports of one event (one report per article)."""
+def check_event(event_id: str | None, reports: Sequence[Report], memo: "PairMemo | None" = None) -> list[Flag]:
+    """The conflicts between the reports of one event (one report per article). With ``memo``,
+    a pair of reports compared before (in this event or another) is not compared again."""
     reports = _unique(reports)
     if len(reports) < 2:
         return []
-    flags = (quantity_conflicts(event_id, reports) + venue_conflicts(event_id, reports)
-             + date_conflicts(event_id, reports) + speaker_conflicts(event_id, reports))
-    return flags
+    pairs = memo if memo is not None else PairMemo(0)
+    quantities: list[Flag] = []
+    speakers: list[Flag] = []
+    for ra, rb in combinations(reports, 2):
+        q, s = pairs.get(ra, rb)
+        quantities += q
+        speakers += s
+    flags = (quantities + venue_conflicts(event_id, reports) + date_conflicts(event_id, reports) + speakers)
+    return [f if f.event == event_id else replace(f, event=event_id) for f in flags]
+
+
+class PairMemo:
+    """What each pair of reports gave (their quantity and speaker conflicts, with no event id),
+    kept for an ingest run: when a report joins an event of n reports only the n new pairs are
+    compared, not all n(n+1)/2 again. Keyed by article ids, which are content hashes, so a
+    pair's answer never changes; at most ``max_pairs`` are kept (the oldest forgotten first),
+    which costs time, never a different result."""
+
+    def __init__(self, max_pairs: int = 200_000) -> None:
+        if max_pairs < 0:
+            raise ValueError(f"max_pairs must be >= 0, not {max_pairs!r}")
+        self.max_pairs = max_pairs
+        self._pairs: dict[tuple[str, str], tuple[list[Flag], list[Flag]]] = {}
+
+    def get(self, ra: Report, rb: Report) -> tuple[list[Flag], list[Flag]]:
+        """The quantity and speaker conflicts between ``ra`` and ``rb`` (in this order: the
+        order of :func:`_unique`)."""
+        key = (ra.article, rb.article)
+        found = self._pairs.get(key)
+        if found is None:
+            found = (pair_quantity_conflicts(ra, rb), pair_speaker_conflicts(ra, rb))
+            if self.max_pairs:
+                if len(self._pairs) >= self.max_pairs:
+                    for old in list(self._pairs)[: max(1, self.max_pairs // 10)]:
+                        del self._pairs[old]
+                self._pairs[key] = found
+        return found
+
+    def __len__(self) -> int:
+        return len(self._pairs)
 
 
 def _unique(reports: Sequence[Report]) -> list[Report]:
@@ -62,12 +101,6 @@ def _unique(reports: Sequence[Report]) -> list[Report]:
 
 def _short(article_id: str) -> str:
     return article_id[:8]
-
-
-def _pairs(reports: Sequence[Report]) -> Iterator[tuple[Report, Report]]:
-    for a, b in combinations(reports, 2):
-        yield a, b
-        yield b, a
 
 
 # -- figures ----------------------------------------------------------------------------------
@@ -87,9 +120,17 @@ def _same_context(a: Figure, b: Figure) -> bool:
 
 
 def quantity_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
+    reports = _unique(reports)
+    flags = [f for ra, rb in combinations(reports, 2) for f in pair_quantity_conflicts(ra, rb)]
+    return [replace(f, event=event_id) for f in flags]
+
+
+def pair_quantity_conflicts(ra: Report, rb: Report) -> list[Flag]:
+    """The quantity conflicts between two reports, both ways round (no event id): one flag per
+    count, from the most prominent figures."""
     flags: dict[frozenset, Flag] = {}
     seen_counts: set[tuple] = set()
-    for ra, rb in _pairs(reports):
+    for ra, rb in ((ra, rb), (rb, ra)):
         theirs = rb.cross_figures()
         for fa in sorted(ra.cross_figures(), key=_salience):
             found = judge(fa, theirs, _same_context)
@@ -104,7 +145,7 @@ def quantity_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[
             k = frozenset({_key(fa.statement), _key(fb.statement)})
             if k not in flags:
                 seen_counts.add(count)
-                flags[k] = _quantity_flag(event_id, fa, fb, relation)
+                flags[k] = _quantity_flag(None, fa, fb, relation)
     return list(flags.values())
 
 
@@ -247,29 +288,35 @@ def same_quote(qa: QuoteFact, ra: Report, qb: QuoteFact, rb: Report) -> bool:
 
 
 def speaker_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
+    reports = _unique(reports)
+    flags = [f for ra, rb in combinations(reports, 2) for f in pair_speaker_conflicts(ra, rb)]
+    return [replace(f, event=event_id) for f in flags]
+
+
+def pair_speaker_conflicts(ra: Report, rb: Report) -> list[Flag]:
+    """Quotes of ``ra`` that ``rb`` gives to another speaker (no event id)."""
     flags: dict[frozenset, Flag] = {}
-    for ra, rb in combinations(reports, 2):
-        for qa in ra.quotes:
-            if not _known_person(qa.speaker_id):
+    for qa in ra.quotes:
+        if not _known_person(qa.speaker_id):
+            continue
+        matches = [qb for qb in rb.quotes if _known_person(qb.speaker_id) and same_quote(qa, ra, qb, rb)]
+        if not matches or any(qb.speaker_id == qa.speaker_id for qb in matches):
+            continue
+        for qb in matches:
+            if qb.speaker_id in ra.named or qa.speaker_id in rb.named:
+                continue  # both reports name both people: more likely a speaker picked wrong
+            back = [q for q in ra.quotes if q.speaker_id == qb.speaker_id and same_quote(q, ra, qb, rb)]
+            if back:
                 continue
-            matches = [qb for qb in rb.quotes if _known_person(qb.speaker_id) and same_quote(qa, ra, qb, rb)]
-            if not matches or any(qb.speaker_id == qa.speaker_id for qb in matches):
+            sa, sb = qa.statement, qb.statement
+            k = frozenset({_key(sa), _key(sb)})
+            if k in flags:
                 continue
-            for qb in matches:
-                if qb.speaker_id in ra.named or qa.speaker_id in rb.named:
-                    continue  # both reports name both people: more likely a speaker picked wrong
-                back = [q for q in ra.quotes if q.speaker_id == qb.speaker_id and same_quote(q, ra, qb, rb)]
-                if back:
-                    continue
-                sa, sb = qa.statement, qb.statement
-                k = frozenset({_key(sa), _key(sb)})
-                if k in flags:
-                    continue
-                explanation = (f'The same quote is attributed to different speakers: {sa.speaker} in '
-                               f'{_short(sa.article)} ("{_clip(sa.text)}") and {sb.speaker} in '
-                               f'{_short(sb.article)} ("{_clip(sb.text)}").')
-                flags[k] = Flag("speaker_conflict", (ra.article, rb.article), (sa, sb), explanation,
-                                event=event_id, relation="contradiction")
+            explanation = (f'The same quote is attributed to different speakers: {sa.speaker} in '
+                           f'{_short(sa.article)} ("{_clip(sa.text)}") and {sb.speaker} in '
+                           f'{_short(sb.article)} ("{_clip(sb.text)}").')
+            flags[k] = Flag("speaker_conflict", (ra.article, rb.article), (sa, sb), explanation,
+                            relation="contradiction")
     return list(flags.values())
 
 

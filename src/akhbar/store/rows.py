@@ -22,6 +22,7 @@ class ArticleRow:
     mentions: tuple[tuple, ...] = ()  # (entity_id, label, type, start, end, text, how)
     profile: LinkProfile | None = None  # what the linker compares (link/profile.py)
     flags: tuple[dict, ...] = ()  # the flags found within the article (check/)
+    report: bytes | None = None  # the article's check Report (check/report.py), pickled: decoded only if needed
 
 
 def article_data(article: Article) -> dict:
