@@ -84,8 +84,10 @@ class EventChecker:
         self._reports: OrderedDict[str, Any] = OrderedDict()  # article -> Report, or its pickle
 
     def remember(self, article_id: str, report: bytes | None) -> None:
-        if report is None:
-            return
+        if report is not None:
+            self._keep(article_id, report)
+
+    def _keep(self, article_id: str, report: Any) -> None:
         self._reports[article_id] = report
         self._reports.move_to_end(article_id)
         if len(self._reports) > self.max_reports:
@@ -102,10 +104,7 @@ class EventChecker:
             if obj is None:
                 return None
             found = Report.from_article_object(obj)
-        self._reports[article_id] = found
-        self._reports.move_to_end(article_id)
-        if len(self._reports) > self.max_reports:
-            self._reports.popitem(last=False)
+        self._keep(article_id, found)
         return found
 
     def __call__(self, store: Store, batch: LinkBatch) -> None:

@@ -89,3 +89,22 @@ def test_claim_across_languages(process):
     first = min(rs, key=lambda r: r.article)
     assert claim.id == find_claims(list(reversed(rs)))[0].id
     assert any(r.article == first.article for r in claim.reports)
+
+
+def test_pair_memo_gives_the_same_flags_and_compares_a_pair_once(process):
+    import pytest
+
+    from akhbar.check.event import PairMemo
+
+    rs = reports(process,
+                 ("انفجار در آموزشگاه کابل", "در انفجار امروز در غرب کابل ۱۲ نفر کشته و ۳۰ نفر زخمی شدند.", "2022-09-30"),
+                 ("تفجير انتحاري في كابول", "أعلنت الشرطة مقتل 20 شخصا في تفجير انتحاري اليوم في غرب كابول.", "2022-09-30"),
+                 ("Kabul blast", "Police said 25 people were killed in a suicide blast in west Kabul today.", "2022-09-30"))
+    memo = PairMemo(2)
+    first = check_event("e1", rs[:2], memo)
+    assert first == check_event("e1", rs[:2]) and len(memo) == 1
+    grown = check_event("e2", rs, memo)  # the event grew by one report: two new pairs, one kept pair
+    assert grown == check_event("e2", rs) and all(f.event == "e2" for f in grown)
+    assert len(memo) <= 2  # bounded: the oldest pair was forgotten
+    with pytest.raises(ValueError, match="max_pairs"):
+        PairMemo(-1)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, islice
 
 from ..records import Flag, Statement
 from .figures import Figure, judge, kinship, relate, same_thing
@@ -83,7 +83,7 @@ class PairMemo:
             found = (pair_quantity_conflicts(ra, rb), pair_speaker_conflicts(ra, rb))
             if self.max_pairs:
                 if len(self._pairs) >= self.max_pairs:
-                    for old in list(self._pairs)[: max(1, self.max_pairs // 10)]:
+                    for old in list(islice(self._pairs, max(1, self.max_pairs // 10))):
                         del self._pairs[old]
                 self._pairs[key] = found
         return found
@@ -117,12 +117,6 @@ def _same_context(a: Figure, b: Figure) -> bool:
         return True
     return (a.statement.where in ("title", "lead") and b.statement.where in ("title", "lead")
             and a.concept is not None and a.concept == b.concept)
-
-
-def quantity_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
-    reports = _unique(reports)
-    flags = [f for ra, rb in combinations(reports, 2) for f in pair_quantity_conflicts(ra, rb)]
-    return [replace(f, event=event_id) for f in flags]
 
 
 def pair_quantity_conflicts(ra: Report, rb: Report) -> list[Flag]:
@@ -285,12 +279,6 @@ def same_quote(qa: QuoteFact, ra: Report, qb: QuoteFact, rb: Report) -> bool:
         same_thing(ra.figures[i], rb.figures[j]) is not False and relate(ra.figures[i], rb.figures[j]) == "agree"
         for i in qa.figures for j in qb.figures
     )
-
-
-def speaker_conflicts(event_id: str | None, reports: Sequence[Report]) -> list[Flag]:
-    reports = _unique(reports)
-    flags = [f for ra, rb in combinations(reports, 2) for f in pair_speaker_conflicts(ra, rb)]
-    return [replace(f, event=event_id) for f in flags]
 
 
 def pair_speaker_conflicts(ra: Report, rb: Report) -> list[Flag]:
