@@ -121,3 +121,19 @@ def test_restoring_the_stored_state_continues_as_if_the_run_had_not_stopped():
     links_split = [second.link(p) for p in STREAM[3:]]
     assert [(l.article, l.event, l.linked_to, l.score) for l in links_split] == \
         [(l.article, l.event, l.linked_to, l.score) for l in links_whole[3:]]
+
+
+def test_of_the_stories_naming_an_entity_the_most_recently_named_are_candidates():
+    from akhbar.link.frequencies import Frequencies
+    from akhbar.link.stories import MAX_STORY_POSTING, StoryIndex
+
+    index, freq = StoryIndex(threshold=0.9, window_days=730), Frequencies()
+    for i in range(MAX_STORY_POSTING + 1):  # story s0 is the first to name country/SA
+        p = prof(f"s{i}", [f"w{i}"], entities=["country/SA"])  # the country alone is not enough to join
+        sid = index.assign(f"ev-s{i}", p, 1, freq, 5)
+        index.add_article(sid, p, 1, freq)
+    assert len(index.stories) == MAX_STORY_POSTING + 1
+    # s0 shares the country and its words with the new event, but 256 stories named it since
+    assert index.assign("ev-new", prof("new", ["w0"], entities=["country/SA"]), 1, freq, 5) == "st-new"
+    index.add_article("st-s0", prof("later", ["w0"], entities=["country/SA"]), 2, freq)
+    assert index.assign("ev-new2", prof("new2", ["w0"], entities=["country/SA"]), 2, freq, 5) == "st-s0"

@@ -84,3 +84,27 @@ def test_fitting_recovers_the_direction_and_keeps_resemblance_weights_nonnegativ
     bias, weights = fit_logistic(rows, labels)
     assert weights["lexical"] > 1.0 and bias < 0
     assert all(weights[f] >= 0 for f in ("entities", "figures", "date", "rare_entity"))
+
+
+def test_norms_kept_up_by_each_article_stay_close_to_a_full_refresh_and_equal_it_at_refresh_points():
+    from akhbar.link.similarity import NORM_REFRESH
+
+    freq = Frequencies()
+    for i in range(2000):  # an archive: its weights drift little with each article
+        freq.add("ar", [f"person/other{i % 50}", "country/SA"], [f"w{i % 40}", f"x{i % 300}"])
+    kept = Cluster()
+    words = [f"w{i}" for i in range(30)]
+    for i in range(3 * NORM_REFRESH + 3):
+        p = profile(f"a{i}", entities=[f"person/{i % 4}", "country/SA"], terms=words[i % 7 : i % 7 + 9])
+        freq.add_profile(p)
+        kept.add_with_norms(p, freq)
+        full = Cluster.of(p) if i == 0 else full
+        if i:
+            full.add(p)
+        full.refresh_norms(freq)
+        for key, value in full.norms.items():
+            if kept.size <= NORM_REFRESH or kept.size % NORM_REFRESH == 0:
+                assert kept.norms[key] == pytest.approx(value, rel=1e-12)
+            else:  # in between, the weights of the keys this article did not name are old ones
+                # (the most for new names, whose counts grow fastest: measured 2% at most here)
+                assert kept.norms[key] == pytest.approx(value, rel=0.05)

@@ -198,8 +198,7 @@ class Linker:
 
     def _join(self, ev_id: str, p: LinkProfile, clock: int | None) -> None:
         ev = self.events[ev_id]
-        ev.cluster.add(p)
-        ev.cluster.refresh_norms(self.freq)
+        ev.cluster.add_with_norms(p, self.freq)
         ev.clock = _later(ev.clock, clock)
         if p.publisher:
             ev.outlets[p.publisher] += 1

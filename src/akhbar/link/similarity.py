@@ -28,6 +28,9 @@ FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "und
 # features: no words, and no indicator that would be constant)
 LANGUAGE_FREE = ("entities", "rare_entity", "figures", "reported_dates", "date", "concepts")
 MAX_CLUSTER_TERMS = 150  # per language: an event's vocabulary is its most used words
+# A cluster's vector lengths are recomputed in full while it is small and at every this many
+# articles after; in between an article updates them by the change of its own keys only
+NORM_REFRESH = 8
 
 
 def day(iso: str | None) -> int | None:
@@ -98,6 +101,42 @@ class Cluster:
         self.norms = {"e": _norm(entity_vector(self.entities, freq))}
         for lang, terms in self.terms.items():
             self.norms["t:" + lang] = _norm(term_vector(terms, lang, freq))
+
+    def add_with_norms(self, p: LinkProfile, freq: Frequencies) -> None:
+        """:meth:`add` ``p`` and bring the vector lengths up to date: in full while the cluster
+        is small and every :data:`NORM_REFRESH` articles, otherwise by the change of the
+        article's own keys at today's weights (the weights of the other keys drift only with the
+        archive's counts, slowly). A full refresh costs the whole cluster; this costs the article."""
+        lang = p.lang or ""
+        bucket = self.terms.get(lang)
+        if self.size < NORM_REFRESH or (self.size + 1) % NORM_REFRESH == 0 or "e" not in self.norms:
+            self.add(p)
+            self.refresh_norms(freq)
+            return
+        before_e = {e: self.entities.get(e, 0.0) for e, _, _ in p.entities}
+        before_t = {t: bucket.get(t, 0) for t, _ in p.terms} if bucket is not None else {}
+        concepts = self.terms.get(CONCEPTS)
+        before_c = {c: concepts.get(c, 0) for c, _ in p.concepts} if concepts is not None else {}
+        self.add(p)
+        if bucket is not None and self.terms[lang] is not bucket:  # its vocabulary was cut back
+            self.refresh_norms(freq)
+            return
+        sq = self.norms["e"] ** 2
+        for e, old in before_e.items():
+            idf = freq.entity_idf(e)
+            sq += (self.entities[e] * idf) ** 2 - (old * idf) ** 2
+        self.norms["e"] = math.sqrt(max(sq, 0.0))
+        for key, changed, before in ((lang, [t for t, _ in p.terms], before_t),
+                                     (CONCEPTS, [c for c, _ in p.concepts], before_c)):
+            if not changed:
+                continue
+            sq = self.norms.get("t:" + key, 0.0) ** 2
+            counts = self.terms[key]
+            for t in changed:
+                idf = freq.term_idf(key, t)
+                old = before.get(t, 0)
+                sq += ((1.0 + math.log(counts[t])) * idf) ** 2 - ((1.0 + math.log(old)) * idf if old > 0 else 0.0) ** 2
+            self.norms["t:" + key] = math.sqrt(max(sq, 0.0))
 
     def day_range(self) -> tuple[int, int] | None:
         return (min(self.days), max(self.days)) if self.days else None

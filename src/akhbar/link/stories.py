@@ -8,8 +8,10 @@ window is closed. Labels come from the story's dominant entities, people and org
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from ..records import LinkProfile
@@ -19,6 +21,9 @@ from .similarity import Cluster, _cosine_to, entity_vector, term_cosine, term_ve
 ENTITY_SHARE = 0.7  # of the story similarity; the rest is same-language vocabulary
 LABEL_ENTITIES = 3
 STORY_CANDIDATES = 8  # stories fully compared with a new event: the best by shared rare entities
+# Of the stories naming an entity, those most recently joined by an article that names it are the
+# ones looked at (a country runs through thousands of stories: the live ones are the candidates)
+MAX_STORY_POSTING = 256
 
 
 @dataclass
@@ -31,11 +36,15 @@ class StoryState:
     label: str = ""  # computed when an article joins, so it does not depend on when it is stored
 
     def make_label(self, freq: Frequencies) -> str:
-        ranked = sorted(self.cluster.entities.items(), key=lambda kv: (-kv[1] * freq.entity_idf(kv[0]), kv[0]))
-        first = [e for e, _ in ranked if not e.startswith(("country/", "place/"))]
-        rest = [e for e, _ in ranked if e.startswith(("country/", "place/"))]
-        chosen = (first + rest)[:LABEL_ENTITIES]
-        return " · ".join(self.cluster.labels.get(e, e) for e in chosen) or "(no named entities)"
+        def rank(kv: tuple[str, float]) -> tuple[float, str]:
+            return (-kv[1] * freq.entity_idf(kv[0]), kv[0])
+
+        items = self.cluster.entities.items()
+        first = heapq.nsmallest(LABEL_ENTITIES, (kv for kv in items if not kv[0].startswith(("country/", "place/"))), key=rank)
+        if len(first) < LABEL_ENTITIES:
+            first += heapq.nsmallest(LABEL_ENTITIES - len(first),
+                                     (kv for kv in items if kv[0].startswith(("country/", "place/"))), key=rank)
+        return " · ".join(self.cluster.labels.get(e, e) for e, _ in first) or "(no named entities)"
 
     def row(self) -> dict[str, Any]:
         span = self.cluster.day_range()
@@ -61,17 +70,23 @@ class StoryIndex:
         self.threshold = threshold
         self.window_days = window_days
         self.stories: dict[str, StoryState] = {}
-        self._by_entity: dict[str, set[str]] = {}
+        self._by_entity: dict[str, dict[str, None]] = {}  # entity -> stories, by recency
 
-    def similarity(self, p: LinkProfile, story: StoryState, freq: Frequencies) -> float:
+    def similarity(self, p: LinkProfile, story: StoryState, freq: Frequencies,
+                   vectors: tuple[dict[str, float], dict[str, float]] | None = None) -> float:
+        """``vectors``: the article's weighted entity and word vectors, when already computed."""
         c = story.cluster
-        ent = _cosine_to(entity_vector({e: w for e, w, _ in p.entities}, freq), c.entities,
-                         lambda e, w: w * freq.entity_idf(e), c.norms.get("e"))
+        evec, tvec = vectors or self._vectors(p, freq)
+        ent = _cosine_to(evec, c.entities, lambda e, w: w * freq.entity_idf(e), c.norms.get("e"))
         lang = p.lang or ""
         if lang in c.terms and p.terms:
-            lex = term_cosine(term_vector(dict(p.terms), lang, freq), c, lang, freq)
+            lex = term_cosine(tvec, c, lang, freq)
             return round(ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * lex, 6)
         return round(ent, 6)
+
+    @staticmethod
+    def _vectors(p: LinkProfile, freq: Frequencies) -> tuple[dict[str, float], dict[str, float]]:
+        return entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq)
 
     def assign(self, event_id: str, p: LinkProfile, clock: int | None, freq: Frequencies, limit: int) -> str:
         """The story a new event (first article ``p``) belongs to, started if none fits."""
@@ -79,15 +94,15 @@ class StoryIndex:
         ranked = sorted(p.entities, key=lambda e: (-e[1] * freq.entity_idf(e[0]), e[0]))[:limit]
         for e, _, _ in ranked:
             idf = freq.entity_idf(e)
-            for sid in self._by_entity.get(e, ()):
+            for sid in islice(reversed(self._by_entity.get(e, {})), MAX_STORY_POSTING):
                 story = self.stories[sid]
                 if clock is not None and story.clock is not None and story.clock < clock - self.window_days:
                     continue
                 pre[sid] = pre.get(sid, 0.0) + idf
         best: tuple[float, str] | None = None
-        for _, sid in sorted(((-s, sid) for sid, s in pre.items()))[:STORY_CANDIDATES]:
-            story = self.stories[sid]
-            s = self.similarity(p, story, freq)
+        vectors = self._vectors(p, freq) if pre else None
+        for _, sid in heapq.nsmallest(STORY_CANDIDATES, ((-s, sid) for sid, s in pre.items())):
+            s = self.similarity(p, self.stories[sid], freq, vectors)
             if s >= self.threshold and (best is None or s > best[0]):
                 best = (s, sid)
         if best is None:
@@ -100,14 +115,15 @@ class StoryIndex:
 
     def add_article(self, sid: str, p: LinkProfile, clock: int | None, freq: Frequencies) -> None:
         story = self.stories[sid]
-        story.cluster.add(p)
-        story.cluster.refresh_norms(freq)
+        story.cluster.add_with_norms(p, freq)
         story.label = story.make_label(freq)
         if clock is not None:
             story.clock = clock if story.clock is None else max(story.clock, clock)
         story.dirty = True
-        for e, _, _ in p.entities:
-            self._by_entity.setdefault(e, set()).add(sid)
+        for e, _, _ in p.entities:  # most recently named last
+            named = self._by_entity.setdefault(e, {})
+            named.pop(sid, None)
+            named[sid] = None
 
     def remove_event(self, sid: str, event_id: str) -> None:
         story = self.stories.get(sid)
@@ -116,9 +132,12 @@ class StoryIndex:
             story.dirty = True
 
     def restore(self, story: StoryState) -> None:
+        """Load a stored story (restore them oldest first: the order they are looked at in)."""
         self.stories[story.id] = story
         for e in story.cluster.entities:
-            self._by_entity.setdefault(e, set()).add(story.id)
+            named = self._by_entity.setdefault(e, {})
+            named.pop(story.id, None)
+            named[story.id] = None
 
     def drain(self) -> list[dict[str, Any]]:
         rows = [s.row() for s in self.stories.values() if s.dirty]
@@ -133,6 +152,6 @@ class StoryIndex:
             for e in story.cluster.entities:
                 ids = self._by_entity.get(e)
                 if ids:
-                    ids.discard(sid)
+                    ids.pop(sid, None)
                     if not ids:
                         del self._by_entity[e]

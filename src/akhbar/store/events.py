@@ -83,7 +83,8 @@ class LinkStore:
             (horizon,))]
         story_horizon = -1 if clock is None else clock - story_window_days - 1
         stories = [(r[0], json.loads(r[1])) for r in c.execute(
-            "SELECT id, state FROM stories WHERE clock IS NULL OR clock >= ? ORDER BY rowid", (story_horizon,))]
+            "SELECT id, state FROM stories WHERE clock IS NULL OR clock >= ? ORDER BY coalesce(clock, -1), rowid",
+            (story_horizon,))]  # the least recently active first: the order the linker looks at them in
         recent = {a for _, state in events for a in state.get("recent", ())}
         copy_horizon = -1 if clock is None else clock - copy_window_days - 1
         profiles = []
