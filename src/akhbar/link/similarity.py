@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 from ..records import LinkProfile
 from .frequencies import CONCEPTS, Frequencies
@@ -28,8 +28,9 @@ FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "und
 # features: no words, and no indicator that would be constant)
 LANGUAGE_FREE = ("entities", "rare_entity", "figures", "reported_dates", "date", "concepts")
 MAX_CLUSTER_TERMS = 150  # per language: an event's vocabulary is its most used words
-# A cluster's vector lengths are recomputed in full while it is small and at every this many
-# articles after; in between an article updates them by the change of its own keys only
+# A cluster's vector lengths are recomputed in full while it is small, then each time it grows
+# by this many articles or by an eighth, whichever is more; in between an article updates them
+# by the change of its own keys only
 NORM_REFRESH = 8
 
 
@@ -104,12 +105,13 @@ class Cluster:
 
     def add_with_norms(self, p: LinkProfile, freq: Frequencies) -> None:
         """:meth:`add` ``p`` and bring the vector lengths up to date: in full while the cluster
-        is small and every :data:`NORM_REFRESH` articles, otherwise by the change of the
+        is small and at each :data:`NORM_REFRESH` step of its growth, otherwise by the change of the
         article's own keys at today's weights (the weights of the other keys drift only with the
         archive's counts, slowly). A full refresh costs the whole cluster; this costs the article."""
         lang = p.lang or ""
         bucket = self.terms.get(lang)
-        if self.size < NORM_REFRESH or (self.size + 1) % NORM_REFRESH == 0 or "e" not in self.norms:
+        if self.size < NORM_REFRESH or (self.size + 1) % max(NORM_REFRESH, self.size // NORM_REFRESH) == 0 \
+                or "e" not in self.norms:
             self.add(p)
             self.refresh_norms(freq)
             return
@@ -173,17 +175,44 @@ def _norm(v: dict[str, float]) -> float:
     return math.sqrt(sum(x * x for x in v.values()))
 
 
-def _cosine_to(a: dict[str, float], b: dict[str, float], weight, b_norm: float | None) -> float:
-    """Cosine of vector ``a`` with the vector ``{k: weight(k, v) for k, v in b.items()}``, whose
-    length is ``b_norm`` when known (only the keys they share are then weighted)."""
-    if not a or not b:
+@dataclass(frozen=True)
+class ArticleVector:
+    """An article's weighted vector (``weights``: tf x idf) with what scoring it against many
+    clusters needs, computed once: each weight times its key's idf again (``scaled``; the
+    cluster's weight of a key is its own tf times the same idf) and the vector's length."""
+
+    weights: dict[str, float]
+    scaled: dict[str, float]
+    norm: float
+
+    @classmethod
+    def of(cls, tf: dict[str, float], idf: Callable[[str], float]) -> "ArticleVector":
+        weights: dict[str, float] = {}
+        scaled: dict[str, float] = {}
+        for k, x in tf.items():
+            i = idf(k)
+            weights[k] = x * i
+            scaled[k] = x * i * i
+        return cls(weights, scaled, _norm(weights))
+
+
+def _cosine_to(a: ArticleVector, counts: dict[str, float], log_tf: bool, b_norm: float | None,
+               idf: Callable[[str], float]) -> float:
+    """Cosine of ``a`` with a cluster's vector: its ``counts`` as tf (``1 + log`` of them when
+    ``log_tf``) times ``idf``, whose length is ``b_norm`` when known (only the keys they share
+    are then weighted)."""
+    if not a.weights or not counts:
         return 0.0
-    dot = sum(v * weight(k, b[k]) for k, v in a.items() if k in b)
+    dot = 0.0
+    for k, v in a.scaled.items():
+        n = counts.get(k)
+        if n:
+            dot += v * (1.0 + math.log(n)) if log_tf else v * n
     if not dot:
         return 0.0
     if b_norm is None:
-        b_norm = math.sqrt(sum(weight(k, v) ** 2 for k, v in b.items()))
-    return min(1.0, dot / (_norm(a) * b_norm)) if b_norm else 0.0
+        b_norm = math.sqrt(sum((((1.0 + math.log(n)) if log_tf else n) * idf(k)) ** 2 for k, n in counts.items() if n))
+    return min(1.0, dot / (a.norm * b_norm)) if b_norm else 0.0
 
 
 def entity_vector(weights: dict[str, float], freq: Frequencies) -> dict[str, float]:
@@ -194,29 +223,42 @@ def term_vector(counts: dict[str, float], lang: str | None, freq: Frequencies) -
     return {t: (1.0 + math.log(c)) * freq.term_idf(lang, t) for t, c in counts.items() if c > 0}
 
 
-def term_cosine(vec: dict[str, float], c: Cluster, lang: str, freq: Frequencies) -> float:
+def article_entities(p: LinkProfile, freq: Frequencies) -> ArticleVector:
+    return ArticleVector.of({e: w for e, w, _ in p.entities}, freq.entity_idf)
+
+
+def article_terms(counts: dict[str, float], lang: str | None, freq: Frequencies) -> ArticleVector:
+    return ArticleVector.of({t: 1.0 + math.log(c) for t, c in counts.items() if c > 0},
+                            lambda t: freq.term_idf(lang, t))
+
+
+def entity_cosine(vec: ArticleVector, c: Cluster, freq: Frequencies) -> float:
+    """Cosine of an article's weighted entities with the cluster's pooled ones."""
+    return _cosine_to(vec, c.entities, False, c.norms.get("e"), freq.entity_idf)
+
+
+def term_cosine(vec: ArticleVector, c: Cluster, lang: str, freq: Frequencies) -> float:
     """Cosine of a weighted word (or concept) vector with the cluster's pooled words of ``lang``."""
-    return _cosine_to(vec, c.terms[lang], lambda t, n: (1.0 + math.log(n)) * freq.term_idf(lang, t), c.norms.get("t:" + lang))
+    return _cosine_to(vec, c.terms[lang], True, c.norms.get("t:" + lang), lambda t: freq.term_idf(lang, t))
 
 
-Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
+Vectors = tuple[ArticleVector, ArticleVector, ArticleVector]
 
 
 def article_vectors(p: LinkProfile, freq: Frequencies) -> Vectors:
     """The article's weighted entity, word and concept vectors (compute once, score many clusters)."""
-    return (entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq),
-            term_vector(dict(p.concepts), CONCEPTS, freq))
+    return (article_entities(p, freq), article_terms(dict(p.terms), p.lang, freq),
+            article_terms(dict(p.concepts), CONCEPTS, freq))
 
 
 def features(p: LinkProfile, c: Cluster, freq: Frequencies, vectors: Vectors | None = None) -> dict[str, float]:
     """The features of article ``p`` against cluster ``c`` (see :data:`FEATURES`); ``vectors``
     are :func:`article_vectors` of ``p`` when already computed."""
     evec, tvec, cvec = vectors or article_vectors(p, freq)
-    shared = [e for e in evec if e in c.entities]
+    shared = [e for e in evec.weights if e in c.entities]
     f = dict.fromkeys(FEATURES, 0.0)
     if shared:
-        f["entities"] = _cosine_to(evec, c.entities, lambda e, w: w * freq.entity_idf(e),
-                                   c.norms.get("e"))
+        f["entities"] = entity_cosine(evec, c, freq)
         f["rare_entity"] = min(1.0, max(freq.entity_idf(e) for e in shared) / freq.max_entity_idf())
     if p.figures and c.figures:  # two rare figures in common make 1
         rarity = sum(freq.figure_idf(x) for x in p.figures if x in c.figures) / freq.max_figure_idf()
@@ -233,7 +275,7 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies, vectors: Vectors | N
     lang = p.lang or ""
     if lang in c.terms and p.terms:
         f["lexical"] = term_cosine(tvec, c, lang, freq)
-    if cvec and CONCEPTS in c.terms:
+    if cvec.weights and CONCEPTS in c.terms:
         f["concepts"] = term_cosine(cvec, c, CONCEPTS, freq)
     if lang not in c.languages:
         f["cross_lingual"] = 1.0

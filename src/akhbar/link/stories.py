@@ -16,7 +16,7 @@ from typing import Any
 
 from ..records import LinkProfile
 from .frequencies import Frequencies
-from .similarity import Cluster, _cosine_to, entity_vector, term_cosine, term_vector
+from .similarity import ArticleVector, Cluster, article_entities, article_terms, entity_cosine, term_cosine
 
 ENTITY_SHARE = 0.7  # of the story similarity; the rest is same-language vocabulary
 LABEL_ENTITIES = 3
@@ -73,11 +73,11 @@ class StoryIndex:
         self._by_entity: dict[str, dict[str, None]] = {}  # entity -> stories, by recency
 
     def similarity(self, p: LinkProfile, story: StoryState, freq: Frequencies,
-                   vectors: tuple[dict[str, float], dict[str, float]] | None = None) -> float:
+                   vectors: tuple[ArticleVector, ArticleVector] | None = None) -> float:
         """``vectors``: the article's weighted entity and word vectors, when already computed."""
         c = story.cluster
         evec, tvec = vectors or self._vectors(p, freq)
-        ent = _cosine_to(evec, c.entities, lambda e, w: w * freq.entity_idf(e), c.norms.get("e"))
+        ent = entity_cosine(evec, c, freq)
         lang = p.lang or ""
         if lang in c.terms and p.terms:
             lex = term_cosine(tvec, c, lang, freq)
@@ -85,8 +85,8 @@ class StoryIndex:
         return round(ent, 6)
 
     @staticmethod
-    def _vectors(p: LinkProfile, freq: Frequencies) -> tuple[dict[str, float], dict[str, float]]:
-        return entity_vector({e: w for e, w, _ in p.entities}, freq), term_vector(dict(p.terms), p.lang, freq)
+    def _vectors(p: LinkProfile, freq: Frequencies) -> tuple[ArticleVector, ArticleVector]:
+        return article_entities(p, freq), article_terms(dict(p.terms), p.lang, freq)
 
     def assign(self, event_id: str, p: LinkProfile, clock: int | None, freq: Frequencies, limit: int) -> str:
         """The story a new event (first article ``p``) belongs to, started if none fits."""
