@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from datasketch import MinHash
 
-from akhbar.link.profile import NUM_PERM, SCHEME, _permutations, build_profile, minhash_of, shingle_hashes
+from akhbar.link.profile import (NUM_PERM, SCHEME, _permutations, build_profile, minhash_of, minhash_values,
+                                 shingle_hashes)
 from akhbar.link.terms import content_terms, link_tables, stem, words
 from akhbar.records import LinkProfile
 
@@ -48,6 +50,15 @@ def test_the_signature_is_datasketchs_minhash():
     assert (ours.hashvalues == theirs.hashvalues).all()
     shifted = minhash_of(tokens[1:])
     assert 0.5 < ours.jaccard(shifted) < 1.0
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 4, 5, 40, 3000])
+def test_the_numpy_signature_equals_datasketchs_for_short_long_and_repetitive_texts(n):
+    tokens = [("و", "في", "برلين", "x")[i % 4] if i % 3 else f"w{i % 97}" for i in range(n)]
+    theirs = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=lambda x: x, permutations=_permutations(NUM_PERM), scheme=SCHEME)
+    theirs.update_batch(shingle_hashes(tokens).tolist())
+    ours = minhash_values(tokens)
+    assert ours.dtype == theirs.hashvalues.dtype and (ours == theirs.hashvalues).all()
 
 
 def test_arabic_terms_lose_the_article_and_proclitics_but_not_a_first_letter():

@@ -35,9 +35,10 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return m.permutations
 
 
-def shingle_hashes(tokens: list[str]) -> np.ndarray:
+def shingle_hashes(tokens: list[str], *, distinct: bool = True) -> np.ndarray:
     """32-bit hashes of the text's word shingles (of the whole text when it is shorter): each
-    word hashed once (CRC-32), a shingle's hash a polynomial of its words' hashes."""
+    word hashed once (CRC-32), a shingle's hash a polynomial of its words' hashes. With
+    ``distinct=False`` a repeated shingle stays repeated (a minimum does not care)."""
     if not tokens:
         return np.empty(0, dtype=np.uint64)
     table = {t: zlib.crc32(t.encode("utf-8")) for t in set(tokens)}
@@ -51,23 +52,41 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
         acc = np.zeros(n, dtype=np.uint64)
         for k in range(SHINGLE):
             acc = acc * np.uint64(_BASE) + h[k : k + n]  # wraps modulo 2**64, deterministically
-    return np.unique(acc & np.uint64(0xFFFFFFFF))
+    acc &= np.uint64(0xFFFFFFFF)
+    return np.unique(acc) if distinct else acc
 
 
 _BASE = 1_000_003
+# MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies before permuting
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_MAX32 = np.uint32(0xFFFFFFFF)
 
 
 def _identity(value: int) -> int:
     return value
 
 
+def minhash_values(tokens: list[str], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The signature datasketch's MinHash (affine32 scheme, seed 1) gives the text's word
+    shingles, as uint32, computed in numpy without a Python call per shingle."""
+    hashes = shingle_hashes(tokens, distinct=False)
+    if not len(hashes):
+        return np.full(num_perm, _MAX32, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hashes.astype(np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> np.uint32(s1))
+    hv = hv * np.uint32(m1)
+    hv = hv ^ (hv >> np.uint32(s2))
+    hv = hv * np.uint32(m2)
+    hv = hv ^ (hv >> np.uint32(s3))
+    a, b = _permutations(num_perm)
+    return (hv * a + b).min(axis=0)
+
+
 def minhash_of(tokens: list[str], num_perm: int = NUM_PERM) -> MinHash:
     """datasketch MinHash (affine32 scheme, seed 1) over the text's word shingles."""
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity, permutations=_permutations(num_perm), scheme=SCHEME)
-    hashes = shingle_hashes(tokens)
-    if len(hashes):
-        m.update_batch(hashes.tolist())
-    return m
+    return MinHash(num_perm=num_perm, seed=1, hashfunc=_identity, permutations=_permutations(num_perm),
+                   scheme=SCHEME, hashvalues=minhash_values(tokens, num_perm))
 
 
 def entity_weights(article: Article) -> tuple[tuple[str, float, str], ...]:
@@ -112,7 +131,7 @@ def build_profile(article: Article, tables: LinkTables | None = None, *, num_per
     terms = content_terms(tokens, article.lang, tables)
     top = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     reported = sorted({d.value for d in article.dates if d.value and d.role not in ("background", "publication")})
-    hv = minhash_of(tokens, num_perm).hashvalues.astype("<u4")
+    hv = minhash_values(tokens, num_perm).astype("<u4")
     return LinkProfile(
         article=article.id,
         lang=article.lang,
