@@ -113,7 +113,7 @@ def _same_context(a: Figure, b: Figure) -> bool:
     человек")."""
     if a.speaker_id and a.speaker_id == b.speaker_id:
         return True
-    if a.entities & b.entities:
+    if not a.entities.isdisjoint(b.entities):
         return True
     return (a.statement.where in ("title", "lead") and b.statement.where in ("title", "lead")
             and a.concept is not None and a.concept == b.concept)

@@ -28,9 +28,9 @@ FEATURES = ("entities", "rare_entity", "figures", "reported_dates", "date", "und
 # features: no words, and no indicator that would be constant)
 LANGUAGE_FREE = ("entities", "rare_entity", "figures", "reported_dates", "date", "concepts")
 MAX_CLUSTER_TERMS = 150  # per language: an event's vocabulary is its most used words
-# A cluster's vector lengths are recomputed in full while it is small, then each time it grows
-# by this many articles or by an eighth, whichever is more; in between an article updates them
-# by the change of its own keys only
+# A cluster's vector lengths are recomputed in full while it is small (its new names' weights
+# change fastest), then each time it grows by this many articles or by an eighth, whichever is
+# more; in between an article updates them by the change of its own keys only
 NORM_REFRESH = 8
 
 
@@ -67,13 +67,16 @@ class Cluster:
         c.add(profile)
         return c
 
-    def add(self, p: LinkProfile) -> None:
+    def add(self, p: LinkProfile, *, figures: bool = True) -> None:
+        """Pool ``p`` in; ``figures=False`` leaves out its figures and reported dates (what a
+        story, which is compared by who and what only, has no use for)."""
         self.size += 1
         for e, w, label in p.entities:
             self.entities[e] += w
             self.labels.setdefault(e, label)
-        self.figures.update(p.figures)
-        self.reported_dates.update(p.reported_dates)
+        if figures:
+            self.figures.update(p.figures)
+            self.reported_dates.update(p.reported_dates)
         d = day(p.date)
         if d is not None:
             self.days[d] += 1
@@ -103,7 +106,7 @@ class Cluster:
         for lang, terms in self.terms.items():
             self.norms["t:" + lang] = _norm(term_vector(terms, lang, freq))
 
-    def add_with_norms(self, p: LinkProfile, freq: Frequencies) -> None:
+    def add_with_norms(self, p: LinkProfile, freq: Frequencies, *, figures: bool = True) -> None:
         """:meth:`add` ``p`` and bring the vector lengths up to date: in full while the cluster
         is small and at each :data:`NORM_REFRESH` step of its growth, otherwise by the change of the
         article's own keys at today's weights (the weights of the other keys drift only with the
@@ -112,14 +115,14 @@ class Cluster:
         bucket = self.terms.get(lang)
         if self.size < NORM_REFRESH or (self.size + 1) % max(NORM_REFRESH, self.size // NORM_REFRESH) == 0 \
                 or "e" not in self.norms:
-            self.add(p)
+            self.add(p, figures=figures)
             self.refresh_norms(freq)
             return
         before_e = {e: self.entities.get(e, 0.0) for e, _, _ in p.entities}
         before_t = {t: bucket.get(t, 0) for t, _ in p.terms} if bucket is not None else {}
         concepts = self.terms.get(CONCEPTS)
         before_c = {c: concepts.get(c, 0) for c, _ in p.concepts} if concepts is not None else {}
-        self.add(p)
+        self.add(p, figures=figures)
         if bucket is not None and self.terms[lang] is not bucket:  # its vocabulary was cut back
             self.refresh_norms(freq)
             return

@@ -115,7 +115,7 @@ class StoryIndex:
 
     def add_article(self, sid: str, p: LinkProfile, clock: int | None, freq: Frequencies) -> None:
         story = self.stories[sid]
-        story.cluster.add_with_norms(p, freq)
+        story.cluster.add_with_norms(p, freq, figures=False)
         story.label = story.make_label(freq)
         if clock is not None:
             story.clock = clock if story.clock is None else max(story.clock, clock)
