@@ -108,3 +108,26 @@ def test_pair_memo_gives_the_same_flags_and_compares_a_pair_once(process):
     assert len(memo) <= 2  # bounded: the oldest pair was forgotten
     with pytest.raises(ValueError, match="max_pairs"):
         PairMemo(-1)
+
+
+def test_figures_found_through_the_context_index_are_those_in_the_same_context():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from akhbar.check.event import _context_index, _in_context, _same_context
+    from akhbar.check.figures import Figure
+    from akhbar.records import Statement
+
+    figure = st.builds(
+        lambda where, concept, entities, speaker: Figure(
+            Statement("a", 0, 1, "1", where=where), 1.0, None, None, None, None, None, concept, None, "ar",
+            frozenset(entities), speaker),
+        st.sampled_from(["title", "lead", "body"]), st.sampled_from([None, "people", "killed"]),
+        st.sets(st.sampled_from(["person/a", "country/b", "org/c"]), max_size=2), st.sampled_from([None, "person/a", "person/d"]))
+
+    @settings(max_examples=300, deadline=None)
+    @given(figure, st.lists(figure, max_size=8))
+    def same(fa, theirs):
+        assert _in_context(fa, theirs, _context_index(theirs)) == [o for o in theirs if _same_context(fa, o)]
+
+    same()

@@ -119,6 +119,31 @@ def _same_context(a: Figure, b: Figure) -> bool:
             and a.concept is not None and a.concept == b.concept)
 
 
+def _context_keys(f: Figure) -> set:
+    """What a figure's context is made of, one key per way :func:`_same_context` can hold."""
+    keys: set = set(f.entities)
+    if f.speaker_id:
+        keys.add(("speaker", f.speaker_id))
+    if f.statement.where in ("title", "lead") and f.concept is not None:
+        keys.add(("main", f.concept))
+    return keys
+
+
+def _context_index(figures: Sequence[Figure]) -> dict[object, list[int]]:
+    index: dict[object, list[int]] = {}
+    for i, f in enumerate(figures):
+        for k in _context_keys(f):
+            index.setdefault(k, []).append(i)
+    return index
+
+
+def _in_context(fa: Figure, figures: Sequence[Figure], index: dict[object, list[int]]) -> list[Figure]:
+    """The figures in the same context as ``fa`` (:func:`_same_context`), in their order, found
+    through ``index`` (:func:`_context_index` of ``figures``) instead of by trying each."""
+    hits = {i for k in _context_keys(fa) for i in index.get(k, ())}
+    return [figures[i] for i in sorted(hits)]
+
+
 def pair_quantity_conflicts(ra: Report, rb: Report) -> list[Flag]:
     """The quantity conflicts between two reports, both ways round (no event id): one flag per
     count, from the most prominent figures."""
@@ -126,8 +151,9 @@ def pair_quantity_conflicts(ra: Report, rb: Report) -> list[Flag]:
     seen_counts: set[tuple] = set()
     for ra, rb in ((ra, rb), (rb, ra)):
         theirs = rb.cross_figures()
+        index = _context_index(theirs)
         for fa in sorted(ra.cross_figures(), key=_salience):
-            found = judge(fa, theirs, _same_context)
+            found = judge(fa, _in_context(fa, theirs, index))
             if found is None:
                 continue
             fb, relation = found
