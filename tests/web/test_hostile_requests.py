@@ -29,8 +29,8 @@ ID_ROUTES = ["/events/{}", "/stories/{}", "/articles/{}", "/entities/{}", "/api/
 
 
 def _encode(value: str) -> str:
-    # invalid UTF-8 escapes are passed through as they are; everything else percent-encoded
-    return value if value.startswith("%") and len(value) <= 12 else quote(value.encode("utf-8", "surrogatepass"), safe="")
+    # invalid UTF-8 escapes ("%ZZ", "%C3") are passed through as they are, when the client itself can send them; everything else percent-encoded
+    return value if value.startswith("%") and len(value) <= 12 and value.isascii() and value.isprintable() else quote(value.encode("utf-8", "surrogatepass"), safe="")
 
 
 def _hit(client, url: str) -> None:
