@@ -120,10 +120,8 @@ class StoryIndex:
         if clock is not None:
             story.clock = clock if story.clock is None else max(story.clock, clock)
         story.dirty = True
-        for e, _, _ in p.entities:  # most recently named last
-            named = self._by_entity.setdefault(e, {})
-            named.pop(sid, None)
-            named[sid] = None
+        for e, _, _ in p.entities:
+            self._named(e, sid)
 
     def remove_event(self, sid: str, event_id: str) -> None:
         story = self.stories.get(sid)
@@ -135,9 +133,13 @@ class StoryIndex:
         """Load a stored story (restore them oldest first: the order they are looked at in)."""
         self.stories[story.id] = story
         for e in story.cluster.entities:
-            named = self._by_entity.setdefault(e, {})
-            named.pop(story.id, None)
-            named[story.id] = None
+            self._named(e, story.id)
+
+    def _named(self, entity_id: str, sid: str) -> None:
+        """Story ``sid`` just named the entity: it moves to the recent end of its posting."""
+        named = self._by_entity.setdefault(entity_id, {})
+        named.pop(sid, None)
+        named[sid] = None
 
     def drain(self) -> list[dict[str, Any]]:
         rows = [s.row() for s in self.stories.values() if s.dirty]
