@@ -25,6 +25,7 @@ from .clean import CleanError, clean
 from .langid import LanguageIdentifier
 from .link.profile import build_profile
 from .normalize import normalize_article
+from .normalize.search import fold_terms
 from .options import Options
 from .records import Article, IngestError, RawDoc
 from .store.rows import ArticleRow, article_row
@@ -129,11 +130,21 @@ def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError, with_article
     if isinstance(result, IngestError):
         return result
     try:
-        row = replace(article_row(result), profile=build_profile(result),
+        folded = _folded_fields(result)
+        row = replace(article_row(result, folded),
+                      profile=build_profile(result, tokens=folded[0] + folded[1] if folded else None),
                       report=pickle.dumps(Report.from_article(result), protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as exc:  # a bug costs one item, never the run
         return IngestError(item.source, f"internal error preparing the row: {type(exc).__name__}: {exc}")
     return (result if with_article else None), row
+
+
+def _folded_fields(article: Article) -> tuple[list[str], list[str]] | None:
+    """The folded terms of the normalized title and body, which both the full-text index and
+    the link profile are made from (folded once instead of twice)."""
+    if article.norm_body is None:
+        return None
+    return (fold_terms(article.norm_title.text) if article.norm_title else []), fold_terms(article.norm_body.text)
 
 
 # One pipeline per worker process, built by the pool initializer: it holds the language

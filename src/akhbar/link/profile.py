@@ -121,15 +121,29 @@ def salient_figures(article: Article) -> tuple[float, ...]:
     return tuple(sorted(found)[:MAX_FIGURES])
 
 
+def top_terms(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """The ``n`` most frequent terms, ties in term order: ``sorted`` by (-count, term) of only
+    the terms that can make the cut (most of an article's words occur once)."""
+    if len(counts) > n:
+        cut = sorted(counts.values(), reverse=True)[n - 1]
+        items = [kv for kv in counts.items() if kv[1] >= cut]
+    else:
+        items = list(counts.items())
+    return sorted(items, key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def build_profile(article: Article, tables: LinkTables | None = None, *, num_perm: int = NUM_PERM,
-                  concepts: ConceptTable | None = None) -> LinkProfile:
+                  concepts: ConceptTable | None = None, tokens: list[str] | None = None) -> LinkProfile:
+    """``tokens``: :func:`~akhbar.link.terms.words` of the normalized title and body, when the
+    caller has folded them already."""
     tables = tables or link_tables()
     concepts = concepts or concept_table()
     title = article.norm_title.text if article.norm_title else (article.title or "")
     body = article.norm_body.text if article.norm_body else article.body
-    tokens = words(title + "\n" + body)
+    if tokens is None:
+        tokens = words(title + "\n" + body)
     terms = content_terms(tokens, article.lang, tables)
-    top = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    top = top_terms(terms, MAX_TERMS)
     reported = sorted({d.value for d in article.dates if d.value and d.role not in ("background", "publication")})
     hv = minhash_values(tokens, num_perm).astype("<u4")
     return LinkProfile(

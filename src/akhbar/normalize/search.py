@@ -151,13 +151,16 @@ def fold_terms(text: str) -> list[str]:
     return _terms(fold_text(text))
 
 
-def fold_for_search(text: str, lang: str | None, *, normalized: bool = False) -> str:
+def fold_for_search(text: str, lang: str | None, *, normalized: bool = False,
+                    terms: list[str] | None = None) -> str:
     """The full-text index text of an article field in language ``lang``: space-separated
     terms (the running text's terms, then the extra terms described in the module doc).
     ``normalized``: ``text`` is already the output of ``normalize(..., lang)`` (the pipeline's
-    ``norm_body``), so it is not normalized again."""
+    ``norm_body``), so it is not normalized again; ``terms``, with ``normalized``, are its
+    :func:`fold_terms` already computed (the worker folds each field once for the index and
+    the link profile)."""
     norm = text if normalized else normalize(text, lang).text
-    terms = fold_terms(norm)
+    terms = terms if normalized and terms is not None else fold_terms(norm)
     if lang == "fa" and ZWNJ in norm:
         extras: list[str] = []
         for chunk in dict.fromkeys(c for c in norm.split() if ZWNJ in c):
@@ -172,7 +175,8 @@ def fold_for_search(text: str, lang: str | None, *, normalized: bool = False) ->
     return " ".join(terms)
 
 
-def fold_for_index(text: str, lang: str | None, *, normalized: bool = False) -> str:
+def fold_for_index(text: str, lang: str | None, *, normalized: bool = False,
+                   terms: list[str] | None = None) -> str:
     """The compact index text: as :func:`fold_for_search`, but an Arabic document carries one
     ``STEM_MARK`` term ("this document is Arabic") and the stem terms of the stems a proclitic
     leaves, without the marked copy of every word: a query's stem alternative ``ـS`` is also
@@ -181,9 +185,9 @@ def fold_for_index(text: str, lang: str | None, *, normalized: bool = False) -> 
     0.55 -> 0.31 ms per SaudiNewsNet article). An index built with it must be searched with
     those ``AND`` alternatives; one built with :func:`fold_for_search` works either way."""
     if lang != "ar":
-        return fold_for_search(text, lang, normalized=normalized)
+        return fold_for_search(text, lang, normalized=normalized, terms=terms)
     norm = text if normalized else normalize(text, lang).text
-    terms = fold_terms(norm)
+    terms = terms if normalized and terms is not None else fold_terms(norm)
     uniq = dict.fromkeys(terms)
     lines = "\n" + "\n".join(uniq) + "\n"
     arabic, by_length = _stem_patterns()

@@ -49,7 +49,11 @@ def article_data(article: Article) -> dict:
     }
 
 
-def article_row(article: Article) -> ArticleRow:
+def article_row(article: Article, folded: tuple[list[str], list[str]] | None = None) -> ArticleRow:
+    """``folded``: the :func:`~akhbar.normalize.search.fold_terms` of the normalized title and
+    body, when the caller has them already (the worker folds each once, for the index and the
+    link profile)."""
+    title_terms, body_terms = folded if folded is not None else (None, None)
     title_norm = article.norm_title.text if article.norm_title else None
     body_norm = article.norm_body.text if article.norm_body else None
     values = {
@@ -73,10 +77,10 @@ def article_row(article: Article) -> ArticleRow:
     }
     return ArticleRow(
         values=values,
-        fts_title=fold_for_index(title_norm, article.lang, normalized=True)
+        fts_title=fold_for_index(title_norm, article.lang, normalized=True, terms=title_terms)
         if title_norm is not None
         else fold_for_index(article.title or "", article.lang),
-        fts_body=fold_for_index(body_norm, article.lang, normalized=True)
+        fts_body=fold_for_index(body_norm, article.lang, normalized=True, terms=body_terms)
         if body_norm is not None
         else fold_for_index(article.body, article.lang),
         mentions=tuple((m.entity_id, m.label, m.type, m.start, m.end, m.text, m.how) for m in article.entities),
