@@ -498,14 +498,19 @@ class LinkProfile:
     concepts: tuple[tuple[str, int], ...] = ()  # (concept, count): data/link/concepts_<lang>.tsv
 
     def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["entities"] = [list(e) for e in self.entities]
-        d["terms"] = [list(t) for t in self.terms]
-        d["concepts"] = [list(t) for t in self.concepts]
-        d["figures"] = list(self.figures)
-        d["reported_dates"] = list(self.reported_dates)
-        d["minhash"] = self.minhash.hex()
-        return d
+        # spelled out: the writer stores every new article's profile, and ``fields()`` with a
+        # copy per field cost more than the JSON encoding after it
+        return {
+            "article": self.article, "lang": self.lang, "date": self.date, "published": self.published,
+            "publisher": self.publisher, "title": self.title,
+            "entities": [list(e) for e in self.entities],
+            "figures": list(self.figures),
+            "reported_dates": list(self.reported_dates),
+            "terms": [list(t) for t in self.terms],
+            "minhash": self.minhash.hex(),
+            "words": self.words,
+            "concepts": [list(t) for t in self.concepts],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "LinkProfile":
