@@ -48,3 +48,29 @@ def test_parallel_after_language_detection_in_this_process_does_not_hang():
     raw = RawDoc(source="d", path="d", content="عنوان خبر درباره نشست\n\nسران کشورها امروز در نشست سالانه درباره امنیت منطقه گفتگو کردند.")
     out = list(process_parallel(iter([raw]), Options(workers=2)))
     assert isinstance(out[0][0], Article) and out[0][0].lang == "fa"
+
+
+def test_the_row_shares_the_check_stage_work_and_gives_what_separate_calls_give():
+    """The worker folds each field once and reuses the check stage's figures for the Report:
+    the row must be what the separate, unshared calls make."""
+    import pickle
+    from pathlib import Path
+
+    from akhbar.check import Report
+    from akhbar.link.profile import build_profile
+    from akhbar.pipeline import _process_to_row
+    from akhbar.store.rows import article_row
+
+    pipe = Pipeline(Options(workers=1))
+    seeds = sorted((Path(__file__).parents[1] / "examples" / "seeds").glob("*.txt"))
+    assert len(seeds) >= 5
+    kinds = set()
+    for path in seeds:
+        article, row = _process_to_row(pipe, RawDoc(source=str(path), path=str(path), content=path.read_text("utf-8")))
+        assert pipe.checked_figures == {}  # taken by the row, nothing left behind
+        plain = article_row(article)
+        assert (row.fts_title, row.fts_body) == (plain.fts_title, plain.fts_body)
+        assert row.profile == build_profile(article)
+        assert pickle.loads(row.report) == Report.from_article(article)
+        kinds |= {f.kind for f in article.flags}
+    assert "headline_body_mismatch" in kinds  # the shared figures reached the headline check

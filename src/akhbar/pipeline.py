@@ -51,7 +51,11 @@ class Pipeline:
 
     def __init__(self, options: Options, components: list[Component] | None = None) -> None:
         self.options = options
-        self.components = components if components is not None else default_components(options)
+        # the figures the default check component found in the article it checked last, by
+        # article id: the Report built from that article next (:func:`_process_to_row`) takes
+        # them instead of finding them again
+        self.checked_figures: dict[str, list] = {}
+        self.components = components if components is not None else default_components(options, self.checked_figures)
         available = set(CLEAN_ADDS)
         for comp in self.components:
             missing = comp.needs - available
@@ -79,10 +83,12 @@ class Pipeline:
             return IngestError(raw.source, f"internal error in {stage}: {type(exc).__name__}: {exc}")
 
 
-def default_components(options: Options) -> list[Component]:
+def default_components(options: Options, checked_figures: dict[str, list] | None = None) -> list[Component]:
+    """The stages after clean, in order. ``checked_figures``, when given, receives the figures
+    the check stage found in the last article it checked (and only those), by article id."""
     from .analyze import (AnalysisContext, analyze_citations, analyze_dates, analyze_entities,
                           analyze_numbers, analyze_quotes)
-    from .check import check_article
+    from .check import article_figures, check_article
 
     identifier = LanguageIdentifier(options)
     context = AnalysisContext.build(options)
@@ -90,6 +96,13 @@ def default_components(options: Options) -> list[Component]:
 
     def bound(fn: Callable[[Article, AnalysisContext], Article]) -> Callable[[Article], Article]:
         return lambda article: fn(article, context)
+
+    def checks(article: Article) -> Article:
+        figures = article_figures(article)
+        if checked_figures is not None:
+            checked_figures.clear()
+            checked_figures[article.id] = figures
+        return check_article(article, figures)
 
     return [
         Component(
@@ -115,7 +128,7 @@ def default_components(options: Options) -> list[Component]:
         Component("quotes", needs=norm | {"entities"}, adds=frozenset({"quotes"}), run=bound(analyze_quotes)),
         Component(
             "checks", needs=frozenset({"dates", "quantities", "entities", "title_span"}), adds=frozenset({"flags"}),
-            run=check_article,
+            run=checks,
         ),
     ]
 
@@ -133,7 +146,8 @@ def _process_to_row(pipeline: Pipeline, item: RawDoc | IngestError, with_article
         folded = _folded_fields(result)
         row = replace(article_row(result, folded),
                       profile=build_profile(result, tokens=folded[0] + folded[1] if folded else None),
-                      report=pickle.dumps(Report.from_article(result), protocol=pickle.HIGHEST_PROTOCOL))
+                      report=pickle.dumps(Report.from_article(result, pipeline.checked_figures.pop(result.id, None)),
+                                          protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as exc:  # a bug costs one item, never the run
         return IngestError(item.source, f"internal error preparing the row: {type(exc).__name__}: {exc}")
     return (result if with_article else None), row

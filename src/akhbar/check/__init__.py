@@ -25,19 +25,23 @@ from ..records import Article, Flag
 from .claims import find_claims
 from .dates import calendar_flags, weekday_flags
 from .event import check_event
+from .figures import Figure
 from .headline import headline_flags
 from .report import Report, article_figures
 
-__all__ = ["check_article", "check_event", "find_claims", "Report", "article_flags"]
+__all__ = ["check_article", "check_event", "find_claims", "Report", "article_flags", "article_figures"]
 
 
-def article_flags(article: Article) -> list[Flag]:
-    """The flags within one article, in text order of their first statement."""
-    flags = calendar_flags(article) + weekday_flags(article) + headline_flags(article_figures(article), article.title)
+def article_flags(article: Article, figures: list[Figure] | None = None) -> list[Flag]:
+    """The flags within one article, in text order of their first statement. ``figures``: the
+    article's :func:`article_figures`, when the caller has them already."""
+    if figures is None:
+        figures = article_figures(article)
+    flags = calendar_flags(article) + weekday_flags(article) + headline_flags(figures, article.title)
     flags.sort(key=lambda f: (f.statements[0].start, f.kind) if f.statements else (0, f.kind))
     return flags
 
 
-def check_article(article: Article) -> Article:
+def check_article(article: Article, figures: list[Figure] | None = None) -> Article:
     """The article with ``flags`` filled (see the module docstring)."""
-    return replace(article, flags=tuple(article_flags(article)))
+    return replace(article, flags=tuple(article_flags(article, figures)))

@@ -106,8 +106,10 @@ class Report:
                    frozenset(d.get("covered", ())), frozenset(d.get("dates", ())))
 
     @classmethod
-    def from_article(cls, article: Article) -> "Report":
-        return _Source.of_article(article).report()
+    def from_article(cls, article: Article, figures: list[Figure] | None = None) -> "Report":
+        """``figures``: the article's :func:`article_figures`, when already found (the check
+        stage finds them for the headline check)."""
+        return _Source.of_article(article).report(figures)
 
     @classmethod
     def from_article_object(cls, obj: Mapping[str, Any]) -> "Report":
@@ -233,8 +235,9 @@ class _Source:
                 out.append(f)
         return out
 
-    def report(self) -> Report:
-        figures = self.figures()
+    def report(self, figures: list[Figure] | None = None) -> Report:
+        if figures is None:
+            figures = self.figures()
         body = [b for b in figures if not b.in_title]
         covered = frozenset(i for i, f in enumerate(figures) if f.in_title and counterparts(f, body))
         quotes = []
