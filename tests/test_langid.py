@@ -88,3 +88,32 @@ def test_a_paragraph_in_the_article_alphabet_skips_lingua_but_a_foreign_letter_d
     assert [p.lang for p in art.paragraph_langs] == ["ru", "uk", "ru"]
     # the lead, then only the paragraph with letters Russian does not use (і)
     assert len(calls) == 2 and "України" in calls[1]
+
+
+def test_the_lead_is_asked_again_in_full_only_when_its_opening_is_not_sure(identifier, monkeypatch):
+    from akhbar.langid import ARTICLE_SAMPLE_CHARS, FIRST_SAMPLE_CHARS
+
+    body = "وزير الخارجية السعودي يصل إلى القاهرة في زيارة رسمية يلتقي خلالها كبار المسؤولين المصريين. " * 6
+    article = _article(body, "وزير الخارجية السعودي في القاهرة")
+    real = identifier.detect
+    calls = []
+
+    def counting(text):
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(identifier, "detect", counting)
+    assert identifier.identify(article).lang == "ar"
+    assert calls == [FIRST_SAMPLE_CHARS]  # sure on the opening: one short call, the paragraphs skip lingua
+
+    calls.clear()
+
+    def unsure_when_short(text):
+        calls.append(len(text))
+        lang, _ = real(text)
+        return lang, (0.5 if len(text) <= FIRST_SAMPLE_CHARS else 0.99)
+
+    monkeypatch.setattr(identifier, "detect", unsure_when_short)
+    out = identifier.identify(article)
+    assert calls[:2] == [FIRST_SAMPLE_CHARS, ARTICLE_SAMPLE_CHARS + len(article.title)]
+    assert out.lang == "ar" and out.lang_confidence == 0.99
