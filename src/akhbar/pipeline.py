@@ -11,6 +11,7 @@ distributed engine later).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -169,6 +170,10 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(options: Options) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(options)
+    # the pipeline (knowledge base, gazetteers, patterns) lives as long as the worker: keep the
+    # cycle collector from walking it at every full collection
+    gc.collect()
+    gc.freeze()
 
 
 def _process_chunk(chunk: list[RawDoc | IngestError], with_articles: bool) -> list[Processed]:

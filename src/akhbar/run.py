@@ -7,6 +7,7 @@ same run started again skips what is already stored (ids are content hashes).
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -163,16 +164,22 @@ def ingest_paths(
         errors.clear()
         if progress:
             progress(report)
+        # What survived the batch (the linker's indexes, mostly) lives for the rest of the run:
+        # keep the cycle collector from walking it again at every full collection.
+        gc.freeze()
 
-    with store.writer():
-        linker.restore(store.link_snapshot(link_options.window_days, link_options.copy_window_days,
-                                           link_options.story_window_days))
-        for result in process_parallel(read_items(paths, options), options, with_articles=False):
-            if isinstance(result, IngestError):
-                errors.append(result)
-            else:
-                rows.append(result[1])
-            if len(rows) + len(errors) >= batch_size:
-                flush()
-        flush()
+    try:
+        with store.writer():
+            linker.restore(store.link_snapshot(link_options.window_days, link_options.copy_window_days,
+                                               link_options.story_window_days))
+            for result in process_parallel(read_items(paths, options), options, with_articles=False):
+                if isinstance(result, IngestError):
+                    errors.append(result)
+                else:
+                    rows.append(result[1])
+                if len(rows) + len(errors) >= batch_size:
+                    flush()
+            flush()
+    finally:
+        gc.unfreeze()
     return report

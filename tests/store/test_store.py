@@ -56,6 +56,34 @@ def test_reingest_adds_nothing(seeded, examples):
     assert seeded.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 5
 
 
+def test_an_ingest_gives_the_cycle_collector_back_what_it_froze(tmp_path, examples, monkeypatch):
+    """The writer freezes what each batch leaves alive (the linker's indexes) so full
+    collections skip it; once the run ends, and when it fails, nothing stays frozen."""
+    import gc
+
+    frozen: list[int] = []
+    real_write = Store.write_batch
+
+    def spy(self, *args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "write_batch", spy)
+    store = Store(tmp_path / "gc.db")
+    ingest_paths([str(examples)], store, Options(workers=1), batch_size=2)
+    assert len(frozen) == 3 and frozen[-1] > 0  # the batches after the first ran frozen
+    assert gc.get_freeze_count() == 0
+
+    def broken(self, *args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "write_batch", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        ingest_paths([str(examples)], Store(tmp_path / "gc2.db"), Options(workers=1), batch_size=2)
+    assert gc.get_freeze_count() == 0
+    store.close()
+
+
 def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
     first, second = Store(tmp_path / "w.db"), Store(tmp_path / "w.db")
     with first.writer():
