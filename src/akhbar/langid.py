@@ -8,7 +8,7 @@ Cost is linear in the characters examined (about 0.1 ms per 100 characters here)
 article's language is decided on its title and lead (``FIRST_SAMPLE_CHARS``, then
 ``ARTICLE_SAMPLE_CHARS`` when the first answer is not sure), and each
 paragraph on its opening (``PARAGRAPH_SAMPLE_CHARS``): accuracy on a 300-character sample is that
-of a full sentence, and the tracker must stay near 1,000 articles a second.
+of a full sentence, and the whole pipeline is meant to keep up with 500 articles a second.
 
 A paragraph whose letters all belong to the article language's alphabet
 (``data/langid/alphabets.tsv``: Persian, Arabic, Russian, Ukrainian, Hebrew, whose alphabets
