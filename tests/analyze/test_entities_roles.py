@@ -128,3 +128,22 @@ def test_arabic_name_particles():
 def test_title_is_trimmed_from_a_name_that_starts_with_it():
     got = [m for m in entities("استقبل الملك عبدالله الثاني الوفد.", "ar") if m.type == "person"]
     assert got and not got[0].text.startswith("الملك")
+
+
+def test_arabic_given_name_opens_a_name_with_no_cue_before_it():
+    for text in ("شارك في الحفل خالد التستوري ووزراء آخرون.", "ويرى خالد التستوري أن الحل قريب."):
+        got = [m for m in entities(text, "ar") if m.how == "discovered"]
+        assert [(m.text, m.type) for m in got] == [("خالد التستوري", "person")], text
+
+
+def test_a_given_name_alone_or_in_persian_opens_no_name():
+    # one word is too little (many given names are also words); Persian does not opt in
+    assert not [m for m in entities("وصل خالد إلى الرياض.", "ar") if m.how == "discovered"]
+    assert not [m for m in entities("دیروز حسن تستوری به تهران آمد.", "fa") if m.how == "discovered"]
+
+
+def test_given_anywhere_is_read_from_the_name_parts_table():
+    from akhbar.analyze import tables
+
+    assert tables.name_parts("ar").given_opens_anywhere
+    assert not tables.name_parts("fa").given_opens_anywhere

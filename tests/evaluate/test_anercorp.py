@@ -1,6 +1,6 @@
 """The entity recogniser on ANERcorp (Arabic newswire, BIO tags): span-level exact match.
 
-Floors sit about 0.02 below what the recogniser reached when they were set (2026-11). Most
+Floors sit about 0.02 below what the recogniser reached when they were set (2026-11; persons and micro 2026-12). Most
 ANERcorp persons are not in the knowledge base (writers, athletes, historical figures) and are
 named without a title, so person recall stays low; see ``akhbar.evaluate.entities``.
 """
@@ -15,10 +15,10 @@ from akhbar.options import Options
 pytestmark = pytest.mark.shared
 
 FLOORS = {
-    "PERS": {"precision": 0.81, "recall": 0.22, "f1": 0.36},
+    "PERS": {"precision": 0.72, "recall": 0.31, "f1": 0.44},  # 0.745 / 0.332 / 0.459 (2026-12)
     "LOC": {"precision": 0.82, "recall": 0.72, "f1": 0.77},
     "ORG": {"precision": 0.65, "recall": 0.28, "f1": 0.40},
-    "micro": {"precision": 0.79, "recall": 0.45, "f1": 0.58},
+    "micro": {"precision": 0.77, "recall": 0.48, "f1": 0.60},
 }
 
 

@@ -9,7 +9,9 @@ Where a name ends is decided per language:
   name (the first words of the knowledge base's person names in that language), none of them a
   function word, a title, a known name or a number; a particle joins two words into one part
   (عبد الله، بن سلمان) and an Arabic part with the article ends the name (السيسي). After an
-  honorific ("السيد", "آقای") the first word need not be a known given name.
+  honorific ("السيد", "آقای") the first word need not be a known given name. Where the
+  language's ``name_parts.tsv`` says ``given anywhere`` (Arabic), a given name opens a name of
+  two parts or more with no cue before it.
 """
 
 from __future__ import annotations

@@ -346,6 +346,8 @@ class _Resolver:
             for r in roles:
                 self._role(si, seg, r, nats, nats_end)
         self._cued_names()
+        if self.gaz.given_opens_anywhere:
+            self._given_name_runs()
 
     def _skip_connectors(self, w: Words, k: int, step: int) -> int:
         """Word index after the connector words ("of", "the") from ``k`` in direction ``step``."""
@@ -428,6 +430,21 @@ class _Resolver:
                 honorific = w.words[k - 1] in honorifics
                 span = name_after(w, k, self.gaz, seg.free, lenient=honorific, titled=honorific)
                 if span is not None:
+                    self._discovered(si, *span)
+
+    def _given_name_runs(self) -> None:
+        """Names of two parts or more opened by a known given name, with no cue before them
+        ("... استقبل محمد بن راشد ...", "أحمد سليم"): where the language's name parts say
+        that its given names are telling enough (``given anywhere`` in ``name_parts.tsv``). A
+        given name alone is not taken: too many are also words (بدر، رمضان)."""
+        given = self.gaz.given_names
+        for si, seg in enumerate(self.segs):
+            w = seg.words
+            for k in compress(range(len(w)), map(given.__contains__, w.words)):
+                if not seg.free(k):
+                    continue
+                span = name_after(w, k, self.gaz, seg.free, lenient=True)
+                if span is not None and span[1] - span[0] >= 2:
                     self._discovered(si, *span)
 
     # -- 4: short forms -----------------------------------------------------------------

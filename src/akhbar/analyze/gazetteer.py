@@ -96,6 +96,7 @@ class Gazetteer:
     conjunctions: tuple[str, ...] = ()  # conjunctions written on a word (Arabic و)
     proclitics: tuple[str, ...] = ()  # every proclitic written on a word (و ف ب ك ل ...)
     cased: bool = False  # the language's script has capitals (names are capitalised)
+    given_opens_anywhere: bool = False  # a given name opens a discovered name with no cue before it
 
 
 def index(entries: Iterable[tuple[Entry, dict[str, tuple[int, int]]]],
@@ -253,7 +254,7 @@ def build_gazetteer(kb: KnowledgeBase, lang: str) -> Gazetteer:
     return Gazetteer(lang, first, given, first_names, stop, parts.particles, parts.suffixes,
                      frozenset(title_heads), types,
                      articles, clitics.definite(), conjunctions, clitics.plain + clitics.lam,
-                     _cased(kb, lang))
+                     _cased(kb, lang), parts.given_opens_anywhere)
 
 
 def scan(words: Words, gazetteer: Gazetteer, lo: int = 0, hi: int | None = None,

@@ -178,15 +178,22 @@ class NameParts:
     particles: frozenset[str] = frozenset()
     suffixes: frozenset[str] = frozenset()
     glued: frozenset[str] = frozenset()
+    given_opens_anywhere: bool = False  # a known given name opens a name wherever it stands
 
 
 @lru_cache(maxsize=None)
 def name_parts(lang: str) -> NameParts:
     """The parts of personal names in ``lang``, normalized."""
     table: dict[str, set[str]] = {"particle": set(), "suffix": set(), "glued": set()}
+    anywhere = False
     for kind, word in _columns(lang, "name_parts.tsv", 2):
+        if kind == "given":
+            if word != "anywhere":
+                raise ValueError(f"data/analyze/{lang}/name_parts.tsv: 'given' takes 'anywhere', not {word!r}")
+            anywhere = True
+            continue
         if kind not in table:
             raise ValueError(f"data/analyze/{lang}/name_parts.tsv: unknown kind {kind!r}")
         table[kind].add(normalize(word, lang).text)
     return NameParts(frozenset(table["particle"] | table["glued"]), frozenset(table["suffix"]),
-                     frozenset(table["glued"]))
+                     frozenset(table["glued"]), anywhere)
