@@ -174,6 +174,56 @@ def ingest(
     sys.exit(report.exit_code)
 
 
+@main.command()
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Forget every link and relink all stored articles (after a model, threshold or knowledge-base change); nothing is parsed again.")
+@click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), help="Link with this link model instead of the shipped one.")
+@click.option("--json", "as_json", is_flag=True, help="Print what the pass did as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line.")
+def link(db: str, everything: bool, model_file: str | None, as_json: bool, quiet: bool) -> None:
+    """Link stored articles into events, copies and stories.
+
+    Ingest runs this at its end; run it yourself after `--all` is needed, or to finish a run
+    that was stopped. Articles are taken in their archive order (day, publication time, id)
+    from the first one not linked yet, so the events do not depend on the order articles were
+    ingested in; a backfilled article relinks the days its windows reach, no more.
+
+    \b
+    Examples:
+      akhbar link
+      akhbar link --all --json
+    """
+    from .linking import link_stored
+    from .options import LinkOptions
+    from .run import EventChecker
+    from .store import WriterBusy
+
+    store = open_store(db)
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(run) -> None:
+        if show:
+            click.echo(f"\rlinked {run.decided:,} (replayed {run.replayed:,})", err=True, nl=False)
+
+    try:
+        with store.writer():
+            run = link_stored(store, LinkOptions(model_file=model_file), everything=everything,
+                              checker=EventChecker(), progress=progress)
+    except WriterBusy as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if show:
+        click.echo("", err=True)
+    if as_json:
+        click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"decided {run.decided} ({run.changed} new or changed), replayed {run.replayed}, "
+                   f"events written {run.events}, stories {run.stories}, {run.seconds:.1f} s")
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 SUMMARY_COLUMNS = ["id", "lang", "published", "publisher", "title", "source"]

@@ -81,8 +81,12 @@ class Options:
 class LinkOptions:
     """Settings for linking articles into events and stories.
 
-    window_days: an article joins only events active within this many days of it (and events
-        idle for longer leave memory; they stay in the store).
+    window_days: an article joins only events whose first day is at most this many days before
+        its own (an event spans at most one window; longer happenings continue as stories).
+    frequency_days: the words and names of an article are weighed by the document frequencies
+        of this many days before its day (its own day left out, so a day's weights are fixed
+        before it begins), and of the article's own day too while those days hold fewer than
+        frequency_min_articles articles (a young archive).
     copy_threshold: estimated Jaccard similarity of word shingles at which an article is a copy.
     copy_window_days: how far back copies are looked for.
     story_threshold: similarity at which a new event continues an existing story.
@@ -93,6 +97,8 @@ class LinkOptions:
     """
 
     window_days: int = 7
+    frequency_days: int = 14
+    frequency_min_articles: int = 2000
     copy_threshold: float = 0.6
     copy_window_days: int = 14
     story_threshold: float = 0.3
@@ -102,10 +108,12 @@ class LinkOptions:
     model_file: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("window_days", "copy_window_days", "story_window_days", "candidates", "retrieval_entities"):
+        for name in ("window_days", "frequency_days", "copy_window_days", "story_window_days", "candidates", "retrieval_entities"):
             v = getattr(self, name)
             if not isinstance(v, int) or v <= 0:
                 raise ValueError(f"{name} must be a positive integer, not {v!r}")
+        if not isinstance(self.frequency_min_articles, int) or self.frequency_min_articles < 0:
+            raise ValueError(f"frequency_min_articles must be an integer >= 0, not {self.frequency_min_articles!r}")
         for name in ("copy_threshold", "story_threshold"):
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or not 0.0 < v <= 1.0:

@@ -556,14 +556,8 @@ class EventMerge:
 
 @dataclass(frozen=True)
 class LinkBatch:
-    """What the linker changed since it last reported: the store writes it in one transaction.
-    ``events`` and ``stories`` are the full current state of each changed one (dicts ready for
-    storage); ``frequencies`` the changed document-frequency counts."""
+    """What the linker decided since it last reported: the store writes it in one transaction.
+    ``events`` are the full current state of each changed event (dicts ready for storage)."""
 
     links: tuple[EventLink, ...] = ()
-    merges: tuple[EventMerge, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
-    stories: tuple[dict[str, Any], ...] = ()
-    profiles: tuple[tuple[str, int | None, str], ...] = ()  # (article, clock day, profile JSON)
-    frequencies: tuple[tuple[str, int], ...] = ()
-    clock: int | None = None  # the latest day seen

@@ -7,7 +7,6 @@ same run started again skips what is already stored (ids are content hashes).
 
 from __future__ import annotations
 
-import gc
 import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest import read_items
-from .link import Linker, LinkModel, shipped_model
+from .linking import LinkRun, link_stored, load_model  # noqa: F401  (load_model: the link model, for callers)
 from .options import LinkOptions, Options
 from .pipeline import process_parallel
 from .records import IngestError, LinkBatch
@@ -27,6 +26,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: int = 0
     failed: list[IngestError] = field(default_factory=list)
+    link: LinkRun | None = None  # what the link stage did at the end
 
     @property
     def seen(self) -> int:
@@ -38,6 +38,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "failed": [e.as_dict() for e in self.failed],
             "articles": list(self.added),
+            "link": self.link.as_dict() if self.link else None,
         }
 
     @property
@@ -46,19 +47,6 @@ class IngestReport:
         if not self.failed:
             return 0
         return 1 if (self.added or self.unchanged) else 2
-
-
-def load_model(link_options: LinkOptions) -> LinkModel:
-    """The link model: the user's file when given, else the shipped one."""
-    if not link_options.model_file:
-        return shipped_model()
-    import json
-
-    try:
-        with open(link_options.model_file, encoding="utf-8") as fh:
-            return LinkModel.from_dict(json.load(fh))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"link model {link_options.model_file}: {exc}") from exc
 
 
 MAX_REPORTS_CHECKED = 40  # an event's most recent articles compared with each other
@@ -108,18 +96,20 @@ class EventChecker:
         self._keep(article_id, found)
         return found
 
-    def __call__(self, store: Store, batch: LinkBatch) -> None:
+    def __call__(self, store: Store, batch: LinkBatch, gone: Iterable[str] = ()) -> None:
+        """Check the events ``batch`` changed; forget the checks of the events ``gone``."""
         from .check import check_event, find_claims
         from .store.checks import delete_event_checks, replace_event_checks
 
+        for event_id in gone:
+            delete_event_checks(store, event_id)
         for event in batch.events:
-            if event["merged_into"]:
+            if event["size"] < 2:
                 delete_event_checks(store, event["id"])
                 continue
-            if event["size"] < 2:
-                continue
             ids = [r[0] for r in store.conn.execute(
-                "SELECT article FROM event_articles WHERE event = ? ORDER BY rowid DESC LIMIT ?",
+                "SELECT ea.article FROM event_articles ea JOIN link_profiles p ON p.article = ea.article "
+                "WHERE ea.event = ? ORDER BY p.day DESC, p.stamp DESC, ea.article DESC LIMIT ?",
                 (event["id"], MAX_REPORTS_CHECKED))]
             reports = [r for r in (self.report(store, a) for a in reversed(ids)) if r is not None]
             replace_event_checks(store, event["id"], check_event(event["id"], reports, self.pairs),
@@ -134,29 +124,22 @@ def ingest_paths(
     link_options: LinkOptions | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     batch_size: int = 256,
+    link: bool = True,
 ) -> IngestReport:
-    """Read, analyse, link and store. Linking runs here, in the one writing process, one new
-    article at a time in input order; its decisions are committed with the articles."""
+    """Read, analyse and store; then (``link``) run the link stage over what is not linked yet
+    (:func:`akhbar.linking.link_stored`). The per-article stages never wait on linking."""
     report = IngestReport()
     rows: list[ArticleRow] = []
     errors: list[IngestError] = []
-    link_options = link_options or LinkOptions()
-    linker = Linker(link_options, load_model(link_options))
     checker = EventChecker()
 
     def flush() -> None:
         if not rows and not errors:
             return
-        existing = store.existing_ids(r.values["id"] for r in rows)
-        for row in rows:
-            article_id = row.values["id"]
-            if article_id not in existing and row.profile is not None:
-                existing.add(article_id)  # the same article twice in a batch is linked once
-                linker.link(row.profile)
-                checker.remember(article_id, row.report)
-        for row, new in zip(rows, store.write_batch(rows, errors, links=linker.drain(), then=checker)):
+        for row, new in zip(rows, store.write_batch(rows, errors)):
             if new:
                 report.added.append(row.values["id"])
+                checker.remember(row.values["id"], row.report)
             else:
                 report.unchanged += 1
         report.failed.extend(errors)
@@ -164,22 +147,16 @@ def ingest_paths(
         errors.clear()
         if progress:
             progress(report)
-        # What survived the batch (the linker's indexes, mostly) lives for the rest of the run:
-        # keep the cycle collector from walking it again at every full collection.
-        gc.freeze()
 
-    try:
-        with store.writer():
-            linker.restore(store.link_snapshot(link_options.window_days, link_options.copy_window_days,
-                                               link_options.story_window_days))
-            for result in process_parallel(read_items(paths, options), options, with_articles=False):
-                if isinstance(result, IngestError):
-                    errors.append(result)
-                else:
-                    rows.append(result[1])
-                if len(rows) + len(errors) >= batch_size:
-                    flush()
-            flush()
-    finally:
-        gc.unfreeze()
+    with store.writer():
+        for result in process_parallel(read_items(paths, options), options, with_articles=False):
+            if isinstance(result, IngestError):
+                errors.append(result)
+            else:
+                rows.append(result[1])
+            if len(rows) + len(errors) >= batch_size:
+                flush()
+        flush()
+        if link:
+            report.link = link_stored(store, link_options, checker=checker)
     return report

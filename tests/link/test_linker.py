@@ -1,14 +1,20 @@
-"""The online linker: events, merges, stories, and the same result in one batch or day by day."""
+"""The event linker: events in the archive's order, windows of each article's own day, replay."""
 
 from __future__ import annotations
 
-from akhbar.link import Linker, LinkModel
-from akhbar.link.events import LinkSnapshot
+import pytest
+
+from akhbar.link import Linker, LinkModel, Place
+from akhbar.link.events import link_profiles
+from akhbar.link.frequencies import Frequencies, FrequencyWindow
+from akhbar.link.similarity import Cluster, day
+from akhbar.link.stories import MAX_STORY_POSTING, StoryEvent, story_parent
 from akhbar.options import LinkOptions
 from akhbar.records import LinkProfile
 
 # A transparent model for the mechanics: shared words and entities decide.
 MODEL = LinkModel(bias=-3.0, weights={"lexical": 4.0, "entities": 3.0, "date": 1.0}, threshold=0.5, merge_threshold=0.8)
+UNDATED = day("2015-07-30")
 
 
 def prof(article, terms, entities=(), date="2015-07-21", lang="ar"):
@@ -27,113 +33,104 @@ STREAM = [
 ]
 
 
-def run(profiles, linker=None):
-    linker = linker or Linker(LinkOptions(), MODEL)
-    return linker, [linker.link(p) for p in profiles]
+def run(profiles, options=LinkOptions()):
+    return link_profiles(options, MODEL, profiles, UNDATED)
 
 
 def test_articles_of_one_happening_share_an_event_and_others_open_their_own():
-    _, links = run(STREAM)
-    event = {l.article: l.event for l in links}
+    links = run(STREAM)
+    event = {a: l.event for a, l in links.items()}
     assert event["a1"] == event["a2"] == event["a3"] == "ev-a1"
     assert event["b1"] == event["b2"] == "ev-b1"
     assert event["c1"] == "ev-c1"
-    joined = {l.article: l for l in links}["a3"]
+    joined = links["a3"]
     assert joined.linked_to in ("a1", "a2") and joined.score >= MODEL.threshold
     assert joined.features["lexical"] > 0 and joined.weights == MODEL.weights
-    assert {l.article: l for l in links}["a1"].linked_to is None
+    assert links["a1"].linked_to is None
+
+
+def test_the_order_articles_are_given_in_does_not_matter():
+    first = run(STREAM)
+    assert run(list(reversed(STREAM))) == first
+    assert run(STREAM[3:] + STREAM[:3]) == first
+
+
+def test_an_event_is_named_after_its_earliest_article_whichever_came_first():
+    late_first = [prof("z1", ["قمه", "رياض", "خليج"], ["person/salman"], "2015-07-22"),
+                  prof("y1", ["قمه", "رياض", "خليج"], ["person/salman"], "2015-07-21")]
+    assert {l.event for l in run(late_first).values()} == {"ev-y1"}
 
 
 def test_an_article_outside_the_window_opens_a_new_event():
     late = prof("a9", ["قمه", "رياض", "خليج"], ["person/salman", "place/riyadh"], "2015-09-01")
-    _, links = run(STREAM + [late])
-    assert links[-1].event == "ev-a9"
+    assert run(STREAM + [late])["a9"].event == "ev-a9"
 
 
-def test_a_bridging_article_merges_two_events_and_says_so():
-    model = LinkModel(bias=-3.0, weights={"lexical": 4.0, "entities": 3.0}, threshold=0.5, merge_threshold=0.6)
-    linker = Linker(LinkOptions(), model)
-    left = prof("l1", ["انفجار", "مسجد"], ["place/qatif"])
-    right = prof("r1", ["تفجير", "مصلين"], ["place/qatif", "organization/isis"])
-    bridge = prof("x1", ["انفجار", "مسجد", "تفجير", "مصلين"], ["place/qatif", "organization/isis"])
-    for p in (left, right):
-        linker.link(p)
-    link = linker.link(bridge)
-    batch = linker.drain()
-    assert len(batch.merges) == 1
-    merge = batch.merges[0]
-    assert {merge.absorbed, merge.into} == {"ev-l1", "ev-r1"} and merge.via == "x1"
-    assert link.event == merge.into
-    absorbed = next(e for e in batch.events if e["id"] == merge.absorbed)
-    assert absorbed["merged_into"] == merge.into
+def test_an_event_spans_at_most_one_window_from_its_first_day():
+    options = LinkOptions(window_days=2)
+    chain = [prof(f"d{i}", ["قمه", "رياض", "خليج"], ["person/salman"], f"2015-07-{21 + i}") for i in range(5)]
+    events = {a: l.event for a, l in run(chain, options).items()}
+    assert events["d0"] == events["d1"] == events["d2"] == "ev-d0"
+    assert events["d3"] == "ev-d3"  # three days after ev-d0 began: a new event (the story goes on)
 
 
-def test_events_chain_into_stories_by_their_entities():
-    linker, links = run(STREAM)
-    batch = linker.drain()
-    stories = {s["id"]: s for s in batch.stories}
-    story_of = {e["id"]: e["story"] for e in batch.events}
-    assert story_of["ev-a1"] != story_of["ev-b1"]
-    assert all(s["label"] for s in stories.values())
-    salman = stories[story_of["ev-a1"]]
-    assert "salman" in salman["label"]
+def test_articles_must_come_in_their_archive_order():
+    linker = Linker(LinkOptions(), MODEL)
+    linker.link(Place(10, "", "b"), prof("b", ["x"]))
+    with pytest.raises(ValueError, match="archive order"):
+        linker.link(Place(10, "", "a"), prof("a", ["x"]))
 
 
-def snapshot_of(linker: Linker, batches) -> LinkSnapshot:
-    """What the store would give back: the last state of each event and story written."""
-    import json
-
-    from akhbar.link import Frequencies
-
-    events, stories, profiles, links, aliases, freq_rows = {}, {}, [], {}, {}, {}
-    clock = None
-    for b in batches:
-        for l in b.links:
-            links[l.article] = l
-        for m in b.merges:
-            aliases[m.absorbed] = m.into
-        for e in b.events:
-            events[e["id"]] = e
-        for s in b.stories:
-            stories[s["id"]] = s
-        for article, c, text in b.profiles:
-            profiles.append((article, c, LinkProfile.from_dict(json.loads(text))))
-        freq_rows.update(dict(b.frequencies))
-        clock = b.clock if b.clock is not None else clock
-    return LinkSnapshot(
-        clock=clock, frequencies=Frequencies.from_rows(freq_rows.items()),
-        events=[(k, e["state"]) for k, e in events.items() if not e["merged_into"]],
-        stories=[(k, s["state"]) for k, s in stories.items()],
-        profiles=[(a, c, p, links[a].event, links[a].copy_of) for a, c, p in profiles],
-        aliases=aliases,
-    )
+def test_replaying_stored_decisions_then_deciding_gives_what_deciding_everything_gives():
+    placed = sorted((Place.of(p, UNDATED), p) for p in STREAM)
+    whole = Linker(LinkOptions(), MODEL)
+    links = [whole.link(place, p) for place, p in placed]
+    for cut in range(len(placed)):
+        resumed = Linker(LinkOptions(), MODEL)
+        for (place, p), link in zip(placed[:cut], links[:cut]):
+            resumed.replay(place, p, link.event, link.copy_of)
+        assert [resumed.link(place, p) for place, p in placed[cut:]] == links[cut:]
 
 
-def test_restoring_the_stored_state_continues_as_if_the_run_had_not_stopped():
-    whole, links_whole = run(STREAM)
-    first = Linker(LinkOptions(), MODEL)
-    batches = []
-    for p in STREAM[:3]:
-        first.link(p)
-    batches.append(first.drain())
-    second = Linker(LinkOptions(), MODEL)
-    second.restore(snapshot_of(first, batches))
-    links_split = [second.link(p) for p in STREAM[3:]]
-    assert [(l.article, l.event, l.linked_to, l.score) for l in links_split] == \
-        [(l.article, l.event, l.linked_to, l.score) for l in links_whole[3:]]
+def test_a_day_is_weighed_by_the_days_before_it_whatever_order_they_were_counted_in():
+    days = {d: [prof(f"{d}-{i}", [f"w{d % 3}", f"v{i}"], [f"person/p{d % 2}"]) for i in range(3)] for d in range(1, 8)}
+    window = FrequencyWindow(3)
+    for d in range(1, 8):
+        got = window.for_day(d)
+        expected = Frequencies()
+        for earlier in range(max(1, d - 3), d):
+            for p in days[earlier]:
+                expected.add_profile(p)
+        assert (got.articles, got.entities, got.terms) == (expected.articles, expected.entities, expected.terms)
+        for p in days[d]:
+            window.add(d, p)
+    with pytest.raises(ValueError):
+        window.add(2, days[2][0])
 
 
-def test_of_the_stories_naming_an_entity_the_most_recently_named_are_candidates():
-    from akhbar.link.frequencies import Frequencies
-    from akhbar.link.stories import MAX_STORY_POSTING, StoryIndex
+def test_a_young_archive_weighs_a_day_by_its_own_articles_too():
+    own = Frequencies()
+    own.add_profile(prof("x", ["w"]))
+    window = FrequencyWindow(3, min_articles=10)
+    assert window.for_day(5, lambda d: own).articles == 1
+    assert FrequencyWindow(3, min_articles=0).for_day(5, lambda d: own).articles == 0
 
-    index, freq = StoryIndex(threshold=0.9, window_days=730), Frequencies()
-    for i in range(MAX_STORY_POSTING + 1):  # story s0 is the first to name country/SA
-        p = prof(f"s{i}", [f"w{i}"], entities=["country/SA"])  # the country alone is not enough to join
-        sid = index.assign(f"ev-s{i}", p, 1, freq, 5)
-        index.add_article(sid, p, 1, freq)
-    assert len(index.stories) == MAX_STORY_POSTING + 1
-    # s0 shares the country and its words with the new event, but 256 stories named it since
-    assert index.assign("ev-new", prof("new", ["w0"], entities=["country/SA"]), 1, freq, 5) == "st-new"
-    index.add_article("st-s0", prof("later", ["w0"], entities=["country/SA"]), 2, freq)
-    assert index.assign("ev-new2", prof("new2", ["w0"], entities=["country/SA"]), 2, freq, 5) == "st-s0"
+
+def test_of_the_events_naming_an_entity_the_most_recent_are_story_candidates():
+    freq = Frequencies()
+
+    def event(i, terms):
+        c = Cluster.of(prof(f"s{i}", terms, entities=["country/SA"]))
+        return StoryEvent(f"ev-s{i}", f"{i:05d}", 1, False, c)
+
+    older = {f"ev-s{i}": event(i, [f"w{i}"]) for i in range(MAX_STORY_POSTING + 1)}
+    new = event(99999, ["w0"])
+
+    def candidates(entity):  # what the store gives: the most recent first, at most MAX_STORY_POSTING
+        return sorted(older, key=lambda e: older[e].place, reverse=True)[:MAX_STORY_POSTING]
+
+    # the country alone is not enough (0.7 < 0.9); s0 shares the country and its word with the
+    # new event, but 256 events named the country since
+    assert story_parent(new, ["country/SA"], candidates, older.__getitem__, freq, 0.9) is None
+    parent = story_parent(new, ["country/SA"], lambda e: ["ev-s0"], older.__getitem__, freq, 0.9)
+    assert parent is not None and parent[0] == "ev-s0"

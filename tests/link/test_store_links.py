@@ -19,11 +19,13 @@ def dump(db: Path) -> dict:
         q = lambda sql: sorted(tuple(r) for r in s.conn.execute(sql))  # noqa: E731
         return {
             "links": q("SELECT article, event, linked_to, score, features, weights, copy_of, copy_similarity FROM event_articles"),
-            "events": q("SELECT id, date, first, last, size, languages, outlets, story, merged_into, state FROM events"),
+            "events": q("SELECT id, date, first, last, size, languages, outlets, story, story_parent, story_score, "
+                        "place, first_day, undated, state FROM events"),
             "stories": q("SELECT id, label, first, last, size, state FROM stories"),
             "story_events": q("SELECT story, event, position FROM story_events"),
-            "merges": q("SELECT * FROM event_merges"),
-            "frequencies": q("SELECT * FROM link_frequencies"),
+            "event_keys": q("SELECT * FROM event_keys"),
+            "days": q("SELECT * FROM link_days"),
+            "flags": q("SELECT id, kind, event, articles FROM flags WHERE event IS NOT NULL"),
         }
 
 
@@ -68,7 +70,7 @@ def test_ingesting_again_changes_nothing(tmp_path, examples):
 
 @pytest.mark.shared
 def test_saudinewsnet_day_by_day_equals_one_batch(tmp_path, shared):
-    """Three crawl days of real news (copies, multi-outlet events, merges), 80 articles a day."""
+    """Three crawl days of real news (copies, multi-outlet events), 80 articles a day."""
     days = []
     for zpath in sorted((shared / "data" / "saudinewsnet").glob("*.zip"))[:3]:
         with zipfile.ZipFile(zpath) as z:

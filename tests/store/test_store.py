@@ -56,30 +56,37 @@ def test_reingest_adds_nothing(seeded, examples):
     assert seeded.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 5
 
 
-def test_an_ingest_gives_the_cycle_collector_back_what_it_froze(tmp_path, examples, monkeypatch):
-    """The writer freezes what each batch leaves alive (the linker's indexes) so full
-    collections skip it; once the run ends, and when it fails, nothing stays frozen."""
+def test_a_link_pass_gives_the_cycle_collector_back_what_it_froze(tmp_path, examples, monkeypatch):
+    """The link pass freezes what each flush leaves alive (the linker's indexes) so full
+    collections skip it; once the pass ends, and when it fails, nothing stays frozen."""
     import gc
 
+    from akhbar.linking import link_stored
+
     frozen: list[int] = []
-    real_write = Store.write_batch
+    real_write = Store.write_links
 
     def spy(self, *args, **kwargs):
         frozen.append(gc.get_freeze_count())
         return real_write(self, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "write_batch", spy)
+    monkeypatch.setattr(Store, "write_links", spy)
     store = Store(tmp_path / "gc.db")
-    ingest_paths([str(examples)], store, Options(workers=1), batch_size=2)
-    assert len(frozen) == 3 and frozen[-1] > 0  # the batches after the first ran frozen
+    ingest_paths([str(examples)], store, Options(workers=1), link=False)
+    link_stored(store, batch_size=2)
+    assert len(frozen) == 3 and frozen[-1] > 0  # the flushes after the first ran frozen
     assert gc.get_freeze_count() == 0
 
     def broken(self, *args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        if frozen:
+            raise sqlite3.OperationalError("disk I/O error")
+        frozen.append(0)
+        return real_write(self, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "write_batch", broken)
+    frozen.clear()
+    monkeypatch.setattr(Store, "write_links", broken)
     with pytest.raises(sqlite3.OperationalError):
-        ingest_paths([str(examples)], Store(tmp_path / "gc2.db"), Options(workers=1), batch_size=2)
+        link_stored(store, everything=True, batch_size=2)
     assert gc.get_freeze_count() == 0
     store.close()
 

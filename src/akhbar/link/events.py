@@ -1,34 +1,62 @@
-"""Online event linking: one article at a time, against the events of a recent window.
+"""Events: each article joins the event it reports, or opens one, in the archive's own order.
 
-For each article: is it a copy of an earlier one (MinHash LSH)? Then it joins that article's
-event. Otherwise candidate events come from inverted indexes of entities, figures and words; the
-best few by a cheap pre-score are scored with the link model (:mod:`.similarity`); the best at
-or above the threshold takes the article, else the article opens a new event. An article that
-also fits a second event with high confidence merges the two (recorded). Event ids are the
-founding article's id, so the same articles in the same order give the same events whether they
-come in one batch or day by day (the state between runs is stored and restored exactly).
+The linker takes articles in their canonical order, :class:`Place` (day, publication stamp,
+id): the order the archive has, never the order articles arrived in. An article is compared
+only with what comes before it within the window of its own day:
+
+- events whose first day lies within ``window_days`` before its day (an event's time span is
+  at most one window: a happening that goes on longer continues as a story);
+- articles of ``copy_window_days`` before it (copies, MinHash LSH);
+- weights from the document frequencies of the ``frequency_days`` before its day
+  (:class:`~akhbar.link.frequencies.FrequencyWindow`), fixed for the whole day.
+
+So what is decided about an article depends only on the set of articles, not on the order they
+came in, and a change (a backfilled article) changes decisions from its place on and no further
+than the windows carry it; :mod:`akhbar.linking` relinks that stretch and stops where the
+decisions are the stored ones again. An event's id is ``ev-`` + its first article's id.
+
+For each article: is it a copy of an earlier one? Then it joins that article's event. Otherwise
+candidate events come from inverted indexes of entities, figures and words; the best few by a
+cheap pre-score are scored with the link model (:mod:`.similarity`); the best at or above the
+threshold takes the article, else the article opens a new event.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from ..options import LinkOptions
-from ..records import EventLink, EventMerge, LinkBatch, LinkProfile
+from ..records import EventLink, LinkBatch, LinkProfile
 from .copies import CopyIndex
-from .frequencies import Frequencies
+from .frequencies import Frequencies, FrequencyWindow
 from .similarity import Cluster, LinkModel, article_vectors, day, features
-from .stories import StoryIndex, StoryState
 
 RECENT_MEMBERS = 8  # members an article is compared with to say which one it was linked to
-INDEXED_TERMS = 8
-MAX_POSTING = 256  # events a retrieval key may point to before it is skipped as uninformative  # an article's words that make its event findable by vocabulary
+INDEXED_TERMS = 8  # an article's words that make its event findable by vocabulary
+MAX_POSTING = 256  # events a retrieval key may point to before it is skipped as uninformative
 LABEL_CHARS = 200
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where an article stands in the archive's order: its day (ordinal), then its publication
+    stamp (the ISO date-time it was published, "" when unknown), then its id."""
+
+    day: int
+    stamp: str
+    article: str
+
+    @classmethod
+    def of(cls, p: LinkProfile, undated_day: int) -> "Place":
+        """``p``'s place: its own date (the event date read from its text, else its publication
+        date); an article with neither is placed on ``undated_day`` (the day it was first
+        stored: see :mod:`akhbar.linking`)."""
+        d = day(p.date)
+        return cls(undated_day if d is None else d, p.published or "", p.article)
 
 
 @dataclass
@@ -36,14 +64,15 @@ class EventState:
     id: str
     cluster: Cluster
     title: str | None
-    clock: int | None  # the latest day of its articles (None while all are undated)
-    story: str | None = None
+    first: int  # the day of its first article
     recent: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
     outlets: Counter[str] = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)  # its postings: "e:<id>", "f:<figure>", "t:<lang>:<term>"
-    merged_into: str | None = None
+    members: list[str] = field(default_factory=list)
+    dated: int = 0  # members with a date of their own (the others are placed on the day stored)
 
     def row(self) -> dict[str, Any]:
+        """Its stored row; the dates are those of its dated articles (None when it has none)."""
         c = self.cluster
         span = c.day_range()
         mode = min(c.days.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c.days else None
@@ -52,32 +81,15 @@ class EventState:
             "date": date.fromordinal(mode).isoformat() if mode else None,
             "first": date.fromordinal(span[0]).isoformat() if span else None,
             "last": date.fromordinal(span[1]).isoformat() if span else None,
-            "clock": self.clock,
+            "clock": span[1] if span else self.first,
+            "first_day": self.first,
+            "undated": not self.dated,
             "label": (self.title or "")[:LABEL_CHARS] or None,
             "size": c.size,
             "languages": sorted(c.languages),
             "outlets": sorted(self.outlets),
-            "story": self.story,
-            "merged_into": self.merged_into,
-            "state": {
-                "cluster": c.as_dict(), "title": self.title, "clock": self.clock, "story": self.story,
-                "recent": list(self.recent), "outlets": dict(self.outlets), "keys": sorted(self.keys),
-            },
+            "state": {"cluster": {k: v for k, v in c.as_dict().items() if k != "norms"}, "title": self.title},
         }
-
-    @classmethod
-    def from_row(cls, event_id: str, state: dict[str, Any]) -> "EventState":
-        clock = state.get("clock")
-        ev = cls(event_id, Cluster.from_dict(state["cluster"]), state.get("title"), None if clock is None else int(clock),
-                 state.get("story"))
-        ev.recent.extend(state.get("recent", ()))
-        ev.outlets.update(state.get("outlets", {}))
-        ev.keys = set(state.get("keys", ()))
-        return ev
-
-
-def _later(a: int | None, b: int | None) -> int | None:
-    return b if a is None else (a if b is None else max(a, b))
 
 
 def _figure_key(x: float) -> str:
@@ -85,72 +97,86 @@ def _figure_key(x: float) -> str:
 
 
 class Linker:
-    def __init__(self, options: LinkOptions, model: LinkModel, frequencies: Frequencies | None = None) -> None:
+    """The event and copy decisions for articles given in :class:`Place` order. ``link``
+    decides one; ``replay`` applies one decided before (to rebuild the state at a place from
+    what is stored); ``drain`` hands over what changed."""
+
+    def __init__(self, options: LinkOptions, model: LinkModel,
+                 day_counts: Callable[[int], Frequencies] | None = None) -> None:
+        """``day_counts(day)``: the counts of all the articles of a day, for a day whose weights
+        count its own articles (a young archive: :class:`FrequencyWindow`); without it, a day
+        is weighed by the days before it only."""
         self.options = options
         self.model = model
-        self.freq = frequencies or Frequencies()
-        self.clock: int | None = None  # the latest article day seen
+        self.day_counts = day_counts
+        self.window = FrequencyWindow(options.frequency_days, options.frequency_min_articles)
+        self.freq = Frequencies()  # the weights of the current day
+        self.day: int | None = None
+        self.last: Place | None = None
         self.events: dict[str, EventState] = {}
-        self.event_of: dict[str, str] = {}  # article -> event, for articles in memory
+        self.event_of: dict[str, str] = {}  # article -> event, for the events in memory
         self.profiles: dict[str, LinkProfile] = {}  # recent members' profiles
-        self.alias: dict[str, str] = {}  # merged event -> the event it went into
         self._postings: dict[str, set[str]] = {}
         self.copies = CopyIndex(options.copy_threshold, options.copy_window_days)
-        self.stories = StoryIndex(options.story_threshold, options.story_window_days)
         self._links: list[EventLink] = []
-        self._merges: list[EventMerge] = []
         self._dirty: set[str] = set()
-        self._new_profiles: list[tuple[str, int, str]] = []
+        self._rows: dict[str, dict[str, Any]] = {}  # rows of changed events that left memory
 
     # -- the decision ------------------------------------------------------------------------
 
-    def link(self, p: LinkProfile) -> EventLink:
-        d = day(p.date)
-        if d is not None:
-            self.clock = d if self.clock is None else max(self.clock, d)
-        clock = d if d is not None else self.clock  # an undated article lives at the latest day seen
-        copy = self.copies.find(p, clock)
+    def link(self, place: Place, p: LinkProfile) -> EventLink:
+        self._advance(place)
+        d = place.day
+        copy = self.copies.find(p, d)
         link: EventLink | None = None
         if copy is not None:
             original, sim = copy
-            ev_id = self._resolve(self.event_of.get(original))
+            ev_id = self.event_of.get(original)
             if ev_id in self.events:
                 link = EventLink(p.article, ev_id, linked_to=original, score=None,
                                  features={"copy": sim}, weights=None, copy_of=original, copy_similarity=sim)
         if link is None:
-            link = self._assign(p, d, clock, copy)
-        self._join(link.event, p, clock)
-        self.copies.add(p, clock, copy[0] if copy else None)
-        self.freq.add_profile(p)
+            link = self._assign(p, d, copy)
+        self._join(link.event, p, d)
+        self.copies.add(p, d, copy[0] if copy else None)
+        self.window.add(d, p)
         self._links.append(link)
-        self._new_profiles.append((p.article, clock, json.dumps(p.as_dict(), ensure_ascii=False)))
         return link
 
-    def _assign(self, p: LinkProfile, d: int | None, clock: int | None, copy: tuple[str, float] | None) -> EventLink:
+    def replay(self, place: Place, p: LinkProfile, event: str | None, copy_of: str | None) -> None:
+        """Apply a stored decision: ``p`` is in ``event`` (None: not known) and copies
+        ``copy_of``. An event whose first article was not replayed is left out: it has left the
+        window before any article decided after the replay could see it."""
+        self._advance(place)
+        d = place.day
+        if event is not None:
+            if event == "ev-" + p.article and event not in self.events:
+                self.events[event] = EventState(event, Cluster(), p.title, d)
+            if event in self.events:
+                self._join(event, p, d, dirty=False)
+        self.copies.add(p, d, copy_of)
+        self.window.add(d, p)
+
+    def _assign(self, p: LinkProfile, d: int, copy: tuple[str, float] | None) -> EventLink:
         scored: list[tuple[float, str, dict[str, float]]] = []
         vectors = article_vectors(p, self.freq)
-        for ev_id in self._candidates(p, d, clock):
+        for ev_id in self._candidates(p):
             f = features(p, self.events[ev_id].cluster, self.freq, vectors)
             scored.append((self.model.score(f), ev_id, f))
         scored.sort(key=lambda t: (-t[0], t[1]))
         copy_fields = {"copy_of": copy[0], "copy_similarity": copy[1]} if copy else {}
         if not scored or scored[0][0] < self.model.threshold:
             ev_id = "ev-" + p.article
-            self.events[ev_id] = EventState(ev_id, Cluster(), p.title, clock)
-            self.events[ev_id].story = self.stories.assign(ev_id, p, clock, self.freq, self.options.retrieval_entities)
+            self.events[ev_id] = EventState(ev_id, Cluster(), p.title, d)
             return EventLink(p.article, ev_id, **copy_fields)
         score, ev_id, f = scored[0]
-        for s2, other, _ in scored[1:]:
-            if s2 < self.model.merge_threshold:
-                break
-            ev_id = self._merge(ev_id, other, p.article, s2)
         return EventLink(p.article, ev_id, linked_to=self._closest_member(p, ev_id, vectors), score=score, features=f,
                          weights=dict(self.model.weights_for(f)[1]), **copy_fields)
 
-    def _candidates(self, p: LinkProfile, d: int | None, clock: int | None) -> list[str]:
+    def _candidates(self, p: LinkProfile) -> list[str]:
         """The best few events by a cheap pre-score (the weights of the keys they share with the
-        article), among those in the time window. A key shared by more than ``MAX_POSTING``
-        events is skipped: like a stopword, it would cost much and tell little."""
+        article); the events in memory are those of the window. A key shared by more than
+        ``MAX_POSTING`` events is skipped: like a stopword, it would cost much and tell little."""
         pre: dict[str, float] = {}
 
         def add(key: str, weight: float) -> None:
@@ -167,21 +193,8 @@ class Linker:
         lang = p.lang or ""
         for t, _ in p.terms[:INDEXED_TERMS]:
             add(f"t:{lang}:{t}", 0.5 * self.freq.term_idf(lang, t))
-        horizon = None if self.clock is None else self.clock - self.options.window_days
-        window = self.options.window_days
-        heap = [(-s, ev_id) for ev_id, s in pre.items()]
-        heapq.heapify(heap)
-        chosen: list[str] = []
-        while heap and len(chosen) < self.options.candidates:
-            _, ev_id = heapq.heappop(heap)
-            ev = self.events[ev_id]
-            if horizon is not None and ev.clock is not None and ev.clock < horizon:
-                continue
-            span = ev.cluster.day_range()
-            if d is not None and span is not None and (d < span[0] - window or d > span[1] + window):
-                continue
-            chosen.append(ev_id)
-        return chosen
+        best = heapq.nsmallest(self.options.candidates, ((-round(s, 9), ev_id) for ev_id, s in pre.items()))
+        return [ev_id for _, ev_id in best]
 
     def _closest_member(self, p: LinkProfile, ev_id: str, vectors) -> str | None:
         best: tuple[float, str] | None = None
@@ -196,15 +209,35 @@ class Linker:
 
     # -- state changes -----------------------------------------------------------------------
 
-    def _join(self, ev_id: str, p: LinkProfile, clock: int | None) -> None:
+    def _advance(self, place: Place) -> None:
+        """Move to ``place``: a new day takes that day's weights, lets events and copies out of
+        the window go, and recomputes the vector lengths of the events left with the new weights
+        (so they do not depend on the path that led here)."""
+        if self.last is not None and place <= self.last:
+            raise ValueError(f"article {place.article}: articles must come in their archive order "
+                             f"(day, stamp, id); it comes after {self.last.article}")
+        self.last = place
+        if place.day == self.day:
+            return
+        self.day = place.day
+        self.freq = self.window.for_day(place.day, self.day_counts)
+        horizon = place.day - self.options.window_days
+        for ev_id in [e for e, ev in self.events.items() if ev.first < horizon]:
+            self._drop(ev_id)
+        self.copies.evict(place.day - self.options.copy_window_days)
+        for ev in self.events.values():
+            ev.cluster.refresh_norms(self.freq)
+
+    def _join(self, ev_id: str, p: LinkProfile, d: int, *, dirty: bool = True) -> None:
         ev = self.events[ev_id]
         ev.cluster.add_with_norms(p, self.freq)
-        ev.clock = _later(ev.clock, clock)
         if p.publisher:
             ev.outlets[p.publisher] += 1
         if len(ev.recent) == ev.recent.maxlen:
             self.profiles.pop(ev.recent[0], None)
         ev.recent.append(p.article)
+        ev.members.append(p.article)
+        ev.dated += day(p.date) is not None
         self.profiles[p.article] = p
         self.event_of[p.article] = ev_id
         keys = {"e:" + e for e, _, _ in p.entities} | {_figure_key(x) for x in p.figures}
@@ -212,113 +245,48 @@ class Linker:
         for k in keys - ev.keys:
             self._postings.setdefault(k, set()).add(ev_id)
         ev.keys |= keys
-        if ev.story is not None and ev.story in self.stories.stories:
-            self.stories.add_article(ev.story, p, clock, self.freq)
-        self._dirty.add(ev_id)
+        if dirty:
+            self._dirty.add(ev_id)
 
-    def _merge(self, into: str, other: str, via: str, score: float) -> str:
-        a, b = self.events[into], self.events[other]
-        if (b.cluster.size, a.id) > (a.cluster.size, b.id):  # the bigger one survives (a tie: the older id)
-            a, b = b, a
-        a.cluster.merge(b.cluster)
-        a.cluster.refresh_norms(self.freq)
-        a.clock = _later(a.clock, b.clock)
-        a.outlets.update(b.outlets)
-        for k in b.keys:
-            ids = self._postings.get(k)
-            if ids is not None:
-                ids.discard(b.id)
-                ids.add(a.id)
-        a.keys |= b.keys
-        for member in b.recent:
-            self.event_of[member] = a.id
-        b.merged_into = a.id
-        self.alias[b.id] = a.id
-        if b.story:
-            self.stories.remove_event(b.story, b.id)
-        self._merges.append(EventMerge(absorbed=b.id, into=a.id, via=via, score=score))
-        self._dirty.update({a.id, b.id})
-        return a.id
-
-    def _resolve(self, ev_id: str | None) -> str | None:
-        while ev_id in self.alias:
-            ev_id = self.alias[ev_id]
-        return ev_id
-
-    # -- reporting, memory, restoring ----------------------------------------------------------
-
-    def drain(self) -> LinkBatch:
-        """What changed since the last call (for the store), then forget what left the window."""
-        batch = LinkBatch(
-            links=tuple(self._links),
-            merges=tuple(self._merges),
-            events=tuple(self.events[e].row() for e in sorted(self._dirty)),
-            stories=tuple(self.stories.drain()),
-            profiles=tuple(self._new_profiles),
-            frequencies=tuple(self.freq.drain_changes()),
-            clock=self.clock,
-        )
-        for ev_id in self._dirty:
-            if self.events[ev_id].merged_into:
-                self._drop(ev_id)
-        self._links, self._merges, self._new_profiles = [], [], []
-        self._dirty = set()
-        self._evict()
-        return batch
+    def touch(self, ev_id: str) -> None:
+        """Mark an event changed (an article it had was decided into another one)."""
+        if ev_id in self.events:
+            self._dirty.add(ev_id)
 
     def _drop(self, ev_id: str) -> None:
         ev = self.events.pop(ev_id)
+        if ev_id in self._dirty:
+            self._dirty.discard(ev_id)
+            self._rows[ev_id] = ev.row()
         for k in ev.keys:
             ids = self._postings.get(k)
             if ids is not None:
                 ids.discard(ev_id)
                 if not ids:
                     del self._postings[k]
+        for a in ev.members:
+            self.event_of.pop(a, None)
         for member in ev.recent:
-            if self.event_of.get(member) == ev_id:
-                self.event_of.pop(member, None)
-                self.profiles.pop(member, None)
+            self.profiles.pop(member, None)
 
-    def _evict(self) -> None:
-        """Events, copies and stories out of their windows leave memory (they stay stored)."""
-        if self.clock is None:
-            return
-        horizon = self.clock - self.options.window_days - 1
-        for ev_id in [e for e, ev in self.events.items() if ev.clock is not None and ev.clock < horizon]:
-            self._drop(ev_id)
-        self.event_of = {a: e for a, e in self.event_of.items() if e in self.events}
-        self.copies.evict(self.clock - self.options.copy_window_days - 1)
-        self.stories.evict(self.clock - self.options.story_window_days - 1)
+    # -- reporting -----------------------------------------------------------------------------
 
-    def restore(self, snapshot: "LinkSnapshot") -> None:
-        """Load the stored state a previous run left: the same as if it had never stopped."""
-        self.clock = snapshot.clock
-        self.freq = snapshot.frequencies
-        self.alias.update(snapshot.aliases)
-        for ev_id, state in snapshot.events:
-            ev = EventState.from_row(ev_id, state)
-            self.events[ev_id] = ev
-            for k in ev.keys:
-                self._postings.setdefault(k, set()).add(ev_id)
-        for sid, state in snapshot.stories:
-            self.stories.restore(StoryState.from_row(sid, state))
-        for article, clock, profile, ev_id, copy_of in snapshot.profiles:
-            ev_id = self._resolve(ev_id)
-            if ev_id in self.events:
-                self.event_of[article] = ev_id
-                if article in self.events[ev_id].recent:
-                    self.profiles[article] = profile
-            self.copies.add(profile, clock, copy_of)
+    def drain(self) -> LinkBatch:
+        """The links decided and the events changed since the last call (for the store)."""
+        rows = dict(self._rows)
+        rows.update((e, self.events[e].row()) for e in self._dirty)
+        batch = LinkBatch(links=tuple(self._links), events=tuple(rows[e] for e in sorted(rows)))
+        self._links, self._dirty, self._rows = [], set(), {}
+        return batch
 
 
-@dataclass
-class LinkSnapshot:
-    """The linker's state as stored: recent events and stories, the profiles of their recent
-    members and of the articles in the copy window, the frequencies and the clock."""
-
-    clock: int | None
-    frequencies: Frequencies
-    events: list[tuple[str, dict[str, Any]]]
-    stories: list[tuple[str, dict[str, Any]]]
-    profiles: list[tuple[str, int, LinkProfile, str | None, str | None]]  # article, clock, profile, event, copy_of
-    aliases: dict[str, str]
+def link_profiles(options: LinkOptions, model: LinkModel, profiles: list[LinkProfile],
+                  undated_day: int) -> dict[str, EventLink]:
+    """Link these profiles in their archive order, undated ones on ``undated_day``: what the
+    link stage decides for a database holding just them."""
+    placed = sorted((Place.of(p, undated_day), p) for p in {p.article: p for p in profiles}.values())
+    by_day: dict[int, Frequencies] = {}
+    for place, p in placed:
+        by_day.setdefault(place.day, Frequencies()).add_profile(p)
+    linker = Linker(options, model, lambda d: by_day.get(d, Frequencies()))
+    return {place.article: linker.link(place, p) for place, p in placed}

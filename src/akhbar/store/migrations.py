@@ -211,6 +211,55 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX claim_articles_claim ON claim_articles(claim)",
         ],
     ),
+    (
+        "0005_link_stage",
+        [
+            # Linking is a stage of its own, over stored articles in their archive order
+            # (akhbar/linking.py): each profile's place (day ordinal, publication stamp, id) and
+            # whether it is linked. Links made by the earlier, order-dependent linker are
+            # dropped: the next link run relinks every article.
+            "ALTER TABLE link_profiles ADD COLUMN day INTEGER",
+            "ALTER TABLE link_profiles ADD COLUMN stamp TEXT",
+            "ALTER TABLE link_profiles ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX link_profiles_place ON link_profiles(day, stamp, article)",
+            "CREATE INDEX link_profiles_pending ON link_profiles(linked) WHERE linked = 0",
+            "ALTER TABLE events ADD COLUMN place TEXT",  # the first article's place, sortable
+            "ALTER TABLE events ADD COLUMN first_day INTEGER",
+            "ALTER TABLE events ADD COLUMN story_parent TEXT",  # link/stories.py
+            "ALTER TABLE events ADD COLUMN story_score REAL",
+            "ALTER TABLE events ADD COLUMN undated INTEGER NOT NULL DEFAULT 0",  # no article of it had a date
+            "CREATE INDEX events_story_parent ON events(story_parent)",
+            "CREATE INDEX events_place ON events(place)",
+            # the rarest entities of each event: what its story parent is looked for by
+            """
+            CREATE TABLE event_keys (
+                entity TEXT NOT NULL,
+                event TEXT NOT NULL,
+                place TEXT NOT NULL,
+                first_day INTEGER NOT NULL,
+                undated INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (event, entity)
+            )
+            """,
+            "CREATE INDEX event_keys_entity ON event_keys(entity, place)",
+            # the document frequencies counted on each day (JSON, link.frequencies)
+            "CREATE TABLE link_days (day INTEGER PRIMARY KEY, counts TEXT NOT NULL)",
+            # events whose story parents are to be found again (written with the links, so a
+            # pass stopped before its stories leaves the work for the next)
+            "CREATE TABLE link_story_todo (event TEXT PRIMARY KEY)",
+            "DELETE FROM event_articles",
+            "DELETE FROM events",
+            "DELETE FROM event_merges",
+            "DELETE FROM stories",
+            "DELETE FROM story_events",
+            "DELETE FROM link_frequencies",
+            "DELETE FROM link_meta",
+            "DELETE FROM flag_articles WHERE flag IN (SELECT rowid FROM flags WHERE event IS NOT NULL)",
+            "DELETE FROM flags WHERE event IS NOT NULL",
+            "DELETE FROM claim_articles WHERE claim IN (SELECT rowid FROM claims WHERE event IS NOT NULL)",
+            "DELETE FROM claims WHERE event IS NOT NULL",
+        ],
+    ),
 ]
 
 

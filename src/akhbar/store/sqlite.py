@@ -22,7 +22,7 @@ from typing import Any
 
 from ..normalize import query_terms
 from ..normalize.search import STEM_MARK, bare_stem
-from ..records import IngestError, LinkBatch
+from ..records import IngestError
 from .checks import write_article_flags
 from .events import LinkStore
 from .migrations import migrate
@@ -165,12 +165,10 @@ class Store(LinkStore):
             found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
 
-    def write_batch(self, rows: list[ArticleRow], errors: list[IngestError] = (),
-                    links: LinkBatch | None = None,
-                    then: Callable[["Store", LinkBatch], None] | None = None) -> list[bool]:
-        """Insert a batch, what the linker decided about it, and the flags found in it, in one
-        transaction; return for each row whether it was new. ``then(store, links)`` runs last
-        inside the same transaction (the event checks: they read the articles just written)."""
+    def write_batch(self, rows: list[ArticleRow], errors: list[IngestError] = ()) -> list[bool]:
+        """Insert a batch, with each new article's link profile (not linked yet: see
+        :mod:`akhbar.linking`) and the flags found in it, in one transaction; return for each
+        row whether it was new."""
         added: list[bool] = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -195,16 +193,14 @@ class Store(LinkStore):
                         )
                     if row.flags:
                         write_article_flags(self, v["id"], row.flags)
+                    if row.profile is not None:
+                        self._write_profile(row.profile, v.get("ingested_at"))
                     added.append(True)
                 else:
                     added.append(False)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             for err in errors:
                 self.conn.execute("INSERT INTO ingest_errors (path, error, at) VALUES (?, ?, ?)", (err.path, err.error, now))
-            if links is not None:
-                self._write_links(links)
-                if then is not None:
-                    then(self, links)
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
