@@ -24,6 +24,9 @@ from typing import Any
 
 import numpy as np
 
+from collections import deque
+
+from .link.frequencies import Frequencies
 from .options import LinkOptions, Options
 from .records import IngestError, LinkProfile
 
@@ -53,6 +56,23 @@ def _variant(p: LinkProfile, n: int, variant: int, day: date, rng: random.Random
     )
 
 
+def _rebuild_seconds(options: LinkOptions, model, recent, day_counts: dict[int, "Frequencies"]) -> float:
+    """The time a link pass takes to rebuild the linker's state before the next article (in
+    memory: the store's reads are not counted): the day counts of the frequency window, then
+    the stored decisions of the events' and copies' window replayed."""
+    from .link import Linker
+
+    t = time.perf_counter()
+    linker = Linker(options, model)
+    first = recent[0][0].day
+    for d in sorted(day_counts):
+        if d < first:
+            linker.window.add_day(d, day_counts[d])
+    for place, p, event, copy_of in recent:
+        linker.replay(place, p, event, copy_of)
+    return time.perf_counter() - t
+
+
 def link_latency(saudinewsnet: Path, *, total: int = 1_000_000, per_day: int = 1500, sample: int = 3000,
                  variants: int = 50, measure_last: int = 20_000, workers: int | None = None,
                  progress=None) -> dict[str, Any]:
@@ -63,7 +83,11 @@ def link_latency(saudinewsnet: Path, *, total: int = 1_000_000, per_day: int = 1
     if not profiles:
         raise ValueError(f"no articles read from {saudinewsnet}")
     options = LinkOptions()
-    linker = Linker(options, load_model(options))
+    model = load_model(options)
+    linker = Linker(options, model)
+    reach = max(options.window_days, options.copy_window_days)
+    recent: deque[tuple[Place, LinkProfile, str, str | None]] = deque()  # the decisions a rebuild replays
+    day_counts: dict[int, Frequencies] = {}
     rng = random.Random(1)
     start = date(2015, 1, 1)
     times: list[float] = []
@@ -72,17 +96,24 @@ def link_latency(saudinewsnet: Path, *, total: int = 1_000_000, per_day: int = 1
     for n in range(total):
         p = profiles[n % len(profiles)]
         q = _variant(p, n, (n // len(profiles)) % variants, start + timedelta(days=n // per_day), rng)
-        t = time.perf_counter()
         place = Place.of(q, 0)
-        linker.link(place, q)
+        t = time.perf_counter()
+        link = linker.link(place, q)
         dt = time.perf_counter() - t
         if n >= total - measure_last:
             times.append(dt)
+        recent.append((place, q, link.event, link.copy_of))
+        while recent[0][0].day < place.day - reach:
+            recent.popleft()
+        day_counts.setdefault(place.day, Frequencies()).add_profile(q)
+        for d in [d for d in day_counts if d < place.day - reach - options.frequency_days]:
+            del day_counts[d]
         if n % 256 == 255:
             linker.drain()
             if progress and n % 65536 == 65535:
                 progress(n + 1)
     elapsed = time.perf_counter() - began
+    rebuild = _rebuild_seconds(options, model, recent, day_counts)
     times.sort()
     ms = [t * 1000 for t in times]
     return {
@@ -98,6 +129,8 @@ def link_latency(saudinewsnet: Path, *, total: int = 1_000_000, per_day: int = 1
         "mean_link_ms_all": round(elapsed / total * 1000, 3),
         "events_in_memory": len(linker.events),
         "copies_in_memory": len(linker.copies),
+        "rebuild_s": round(rebuild, 3),
+        "rebuild_replayed": len(recent),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rss_before_linking_mb": round(rss_before / 1024, 1),
     }

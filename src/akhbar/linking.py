@@ -107,7 +107,11 @@ class _Pass:
         settle = max(o.window_days, o.copy_window_days)
         last_change = start.day
         day: int | None = None
-        rebuild_from = start.day - max(o.window_days, o.copy_window_days) - o.frequency_days
+        # the days before the start that the windows reach: replayed where events and copies
+        # reach, counted from their stored day counts where only the weights do
+        rebuild_from = start.day - max(o.window_days, o.copy_window_days)
+        for d, counts in self.store.day_counts(rebuild_from - o.frequency_days, rebuild_from - 1):
+            self.linker.window.add_day(d, Frequencies.from_dict(counts))
         converged: int | None = None  # the day from which the stored decisions stand
         for (d, stamp, article), p, old_event, old_copy, was_linked in self.store.placed_profiles(rebuild_from):
             place = Place(d, stamp, article)

@@ -545,16 +545,6 @@ class EventLink:
 
 
 @dataclass(frozen=True)
-class EventMerge:
-    """Event ``absorbed`` was merged into ``into`` when ``via`` (an article) fitted both."""
-
-    absorbed: str
-    into: str
-    via: str
-    score: float
-
-
-@dataclass(frozen=True)
 class LinkBatch:
     """What the linker decided since it last reported: the store writes it in one transaction.
     ``events`` are the full current state of each changed event (dicts ready for storage)."""

@@ -207,9 +207,12 @@ def test_a_new_article_after_everything_is_decided_alone(tmp_path):
     rows = rows_of(synthetic(days=20))
     empty = tmp_path / "empty.db"
     Store(empty).close()
-    runs = link_in_groups((empty, []), tmp_path / "x.db", [rows[:-1], rows[-1:]],
-                          LinkOptions(frequency_min_articles=0))
+    options = LinkOptions(frequency_min_articles=0)
+    runs = link_in_groups((empty, []), tmp_path / "x.db", [rows[:-1], rows[-1:]], options)
+    link_in_groups((empty, []), tmp_path / "one.db", [rows], options)
     assert runs[1].decided == 1
+    assert runs[1].replayed == 14 * 6 + 5  # the events' and copies' window; the weights from the stored day counts
+    assert dump(tmp_path / "x.db") == dump(tmp_path / "one.db")
 
 
 def test_undated_articles_are_placed_on_the_day_they_were_stored_and_move_nothing_else(tmp_path):

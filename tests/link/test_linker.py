@@ -13,7 +13,7 @@ from akhbar.options import LinkOptions
 from akhbar.records import LinkProfile
 
 # A transparent model for the mechanics: shared words and entities decide.
-MODEL = LinkModel(bias=-3.0, weights={"lexical": 4.0, "entities": 3.0, "date": 1.0}, threshold=0.5, merge_threshold=0.8)
+MODEL = LinkModel(bias=-3.0, weights={"lexical": 4.0, "entities": 3.0, "date": 1.0}, threshold=0.5)
 UNDATED = day("2015-07-30")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from akhbar.link.fit import fit_logistic
@@ -24,14 +26,17 @@ def test_a_person_weighs_more_than_a_country_in_a_small_archive():
     assert freq.entity_idf("person/x") < freq.entity_idf("country/RU")  # the archive's counts take over
 
 
-def test_frequencies_round_trip_through_rows():
+def test_frequencies_round_trip_through_their_stored_form_and_add_up():
     freq = Frequencies()
-    freq.add("ar", ["country/SA", "person/x"], ["ملك", "قمه"])
+    freq.add("ar", ["country/SA", "person/x"], ["ملك", "قمه"], [5000.0])
     freq.add("fa", ["country/SA"], ["ملك"])
-    rows = freq.drain_changes()
-    again = Frequencies.from_rows(rows)
-    assert again.articles == 2 and again.entities == freq.entities and again.terms == freq.terms
-    assert freq.drain_changes() == [("n", 2)]  # nothing changed since
+    again = Frequencies.from_dict(json.loads(json.dumps(freq.as_dict())))
+    assert (again.articles, again.entities, again.terms, again.figures) == \
+        (freq.articles, freq.entities, freq.terms, freq.figures)
+    again.update(freq)
+    again.update(freq, -1)
+    assert (again.articles, again.entities, again.terms, again.figures) == \
+        (freq.articles, freq.entities, freq.terms, freq.figures)
 
 
 def test_features_of_an_article_against_itself():

@@ -106,7 +106,7 @@ def evaluate_similarity(path: str, options: Options, model: LinkModel | None = N
     if fit:
         new_model = fitted_model(rows, labels, about=f"fitted by `akhbar eval similarity {Path(path).name} --fit` on "
                                  f"{len(pairs)} pairs (same event: Overall <= {SIMILAR})",
-                                 threshold=model.threshold, merge_threshold=model.merge_threshold)
+                                 threshold=model.threshold)
         model = new_model
     predicted = [4 - 3 * model.score(r) for r in rows]
     report: dict[str, Any] = {"pearson": pearson(predicted, gold), "pairs": len(pairs), "by_language_pair": {}}
@@ -131,7 +131,7 @@ def _cross_validated(rows: list[dict[str, float]], labels: list[int], gold: list
     for k in range(folds):
         train = [i for i in range(len(rows)) if i % folds != k]
         m = fitted_model([rows[i] for i in train], [labels[i] for i in train], about="fold",
-                         threshold=model.threshold, merge_threshold=model.merge_threshold)
+                         threshold=model.threshold)
         for i in range(k, len(rows), folds):
             predicted[i] = 4 - 3 * m.score(rows[i])
     return pearson(predicted, gold)

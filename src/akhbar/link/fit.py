@@ -57,6 +57,6 @@ def _newton(rows: Sequence[dict[str, float]], labels: Sequence[int], *, l2: floa
 
 
 def fitted_model(rows: Sequence[dict[str, float]], labels: Sequence[int], *, about: str, l2: float = 1.0,
-                 threshold: float = 0.5, merge_threshold: float = 0.9) -> LinkModel:
+                 threshold: float = 0.5) -> LinkModel:
     bias, weights = fit_logistic(rows, labels, l2=l2)
-    return LinkModel(bias=bias, weights=weights, threshold=threshold, merge_threshold=merge_threshold, about=about)
+    return LinkModel(bias=bias, weights=weights, threshold=threshold, about=about)

@@ -4,7 +4,8 @@ weighs a person above a country.
 With ``n`` articles seen and ``df`` of them naming an entity, the weight is
 ``log((n + P) / (df + P * prior + 1))``: with few articles the prior (by entity type, or for a
 word the same small rate for all) decides, with many the archive's own counts do. The counts are
-plain dicts, so the state pickles, merges (add the counts) and is stored between runs.
+plain dicts, so the state pickles and merges (add the counts); a day's counts are stored
+(``link_days``) and the weights of a day are the sum of the days before it (:class:`FrequencyWindow`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ class Frequencies:
     entities: Counter[str] = field(default_factory=Counter)
     terms: dict[str, Counter[str]] = field(default_factory=dict)  # per language
     figures: Counter[str] = field(default_factory=Counter)  # keyed by the figure written with %g
-    changed: set[str] = field(default_factory=set, repr=False)  # keys touched since last drain
     # memo of the weights since the counts last changed (one article's scoring asks for the same
     # words and entities many times); cleared by add(), so it never changes a result
     _memo: dict[tuple[str, str], float] = field(default_factory=dict, repr=False, compare=False)
@@ -48,14 +48,11 @@ class Frequencies:
         for x in figures:
             key = f"{x:g}"
             self.figures[key] += 1
-            self.changed.add("f:" + key)
         for e in entity_ids:
             self.entities[e] += 1
-            self.changed.add("e:" + e)
         bucket = self.terms.setdefault(lang or "", Counter())
         for t in terms:
             bucket[t] += 1
-            self.changed.add(f"t:{lang or ''}:{t}")
 
     def add_profile(self, p: LinkProfile) -> None:
         """Count one article: its entities, words, figures, and its concepts (as :data:`CONCEPTS` words)."""
@@ -64,7 +61,6 @@ class Frequencies:
             bucket = self.terms.setdefault(CONCEPTS, Counter())
             for c, _ in p.concepts:
                 bucket[c] += 1
-                self.changed.add(f"t:{CONCEPTS}:{c}")
 
     def entity_idf(self, entity_id: str) -> float:
         key = ("", entity_id)
@@ -94,37 +90,6 @@ class Frequencies:
 
     def max_entity_idf(self) -> float:
         return math.log((self.articles + PSEUDO_ARTICLES) / (PSEUDO_ARTICLES * min(TYPE_PRIOR.values()) + 1.0))
-
-    # -- storage: one row per key ("e:<entity>", "f:<figure>", "t:<lang>:<term>", "n") ----------------------
-
-    def drain_changes(self) -> list[tuple[str, int]]:
-        """The (key, count) rows changed since the last call, and the article count."""
-        rows = [("n", self.articles)]
-        for key in sorted(self.changed):
-            if key.startswith("e:"):
-                rows.append((key, self.entities[key[2:]]))
-            elif key.startswith("f:"):
-                rows.append((key, self.figures[key[2:]]))
-            else:
-                _, lang, term = key.split(":", 2)
-                rows.append((key, self.terms[lang][term]))
-        self.changed.clear()
-        return rows
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, int]]) -> "Frequencies":
-        f = cls()
-        for key, count in rows:
-            if key == "n":
-                f.articles = int(count)
-            elif key.startswith("e:"):
-                f.entities[key[2:]] = int(count)
-            elif key.startswith("f:"):
-                f.figures[key[2:]] = int(count)
-            elif key.startswith("t:"):
-                _, lang, term = key.split(":", 2)
-                f.terms.setdefault(lang, Counter())[term] = int(count)
-        return f
 
     def as_dict(self) -> dict:
         return {"n": self.articles, "e": dict(self.entities), "f": dict(self.figures),
@@ -189,6 +154,12 @@ class FrequencyWindow:
         """The counts of the days not yet ended (the day in progress)."""
         return [(d, f) for d, f in sorted(self._by_day.items()) if self._hi is None or d >= self._hi]
 
+    def add_day(self, day: int, counts: Frequencies) -> None:
+        """Count a whole day at once (its stored counts), before the window reaches it."""
+        if self._hi is not None and day < self._hi:
+            raise ValueError(f"day {day} is already weighed: count days in order")
+        self._by_day[day] = counts
+
     def add(self, day: int, p: LinkProfile) -> None:
         """Count an article of ``day`` (which must not be in the total yet)."""
         if self._hi is not None and day < self._hi:
@@ -228,5 +199,4 @@ class FrequencyWindow:
             if d < lo:
                 del self._by_day[d]
         self._lo, self._hi = lo, hi
-        self.total.changed.clear()
         return self.total

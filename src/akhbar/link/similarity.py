@@ -288,8 +288,8 @@ def features(p: LinkProfile, c: Cluster, freq: Frequencies, vectors: Vectors | N
 @dataclass(frozen=True)
 class LinkModel:
     """A logistic model over the features: ``P(same event) = 1 / (1 + exp(-(bias + w . f)))``.
-    ``threshold``: an article joins the best event at or above it; ``merge_threshold``: a second
-    event that the article also fits at or above this is merged into the first.
+    ``threshold``: an article joins the best event at or above it (a model file's
+    ``merge_threshold``, from when events could be merged, is read and ignored).
 
     ``cross_language`` holds a second ``bias`` and ``weights`` over :data:`LANGUAGE_FREE` features
     only, for an article scored against reports all in other languages: there the words cannot
@@ -300,7 +300,6 @@ class LinkModel:
     bias: float
     weights: dict[str, float]
     threshold: float = 0.5
-    merge_threshold: float = 0.9
     about: str = ""
     # values scored in place of a feature that cannot be measured: an undated pair's ``date``
     # is scored as the mean date proximity of the pairs the model was fitted on
@@ -314,8 +313,8 @@ class LinkModel:
         if unknown:
             raise ValueError(f"link model: unknown feature(s) {', '.join(sorted(unknown))}; known: {', '.join(FEATURES)} "
                              f"(cross-language: {', '.join(LANGUAGE_FREE)})")
-        if not 0.0 < self.threshold < 1.0 or not self.threshold <= self.merge_threshold < 1.0:
-            raise ValueError("link model: need 0 < threshold <= merge_threshold < 1")
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"link model: need 0 < threshold < 1, not {self.threshold!r}")
 
     def weights_for(self, f: dict[str, float]) -> tuple[float, dict[str, float]]:
         """The (bias, weights) that score these features: the cross-language ones for a pair in
@@ -333,7 +332,7 @@ class LinkModel:
 
     def as_dict(self) -> dict[str, Any]:
         d = {"bias": self.bias, "weights": self.weights, "threshold": self.threshold,
-             "merge_threshold": self.merge_threshold, "imputed": self.imputed, "about": self.about}
+             "imputed": self.imputed, "about": self.about}
         if self.cross_language is not None:
             d["cross_language"] = self.cross_language
         return d
@@ -344,7 +343,7 @@ class LinkModel:
         if cross is not None:
             cross = {"bias": float(cross["bias"]), "weights": {k: float(v) for k, v in cross["weights"].items()}}
         return cls(bias=float(d["bias"]), weights={k: float(v) for k, v in d["weights"].items()},
-                   threshold=float(d.get("threshold", 0.5)), merge_threshold=float(d.get("merge_threshold", 0.9)),
+                   threshold=float(d.get("threshold", 0.5)),
                    about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()},
                    cross_language=cross)
 

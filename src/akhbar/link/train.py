@@ -99,7 +99,7 @@ def fitted(dev_rows, dev_labels, sem_rows, sem_labels, threshold: float, about: 
     """The event model with its cross-language submodel, fitted on these pairs."""
     bias, weights = fit(dev_rows, dev_labels, sem_rows, sem_labels)
     xbias, xweights = fit(dev_rows, dev_labels, sem_rows, sem_labels, features=LANGUAGE_FREE)
-    return LinkModel(bias=bias, weights=weights, threshold=threshold, merge_threshold=max(0.9, threshold),
+    return LinkModel(bias=bias, weights=weights, threshold=threshold,
                      imputed={"date": imputed_date(dev_rows)}, about=about,
                      cross_language={"bias": xbias, "weights": xweights})
 
@@ -109,7 +109,7 @@ def language_free(model: LinkModel) -> LinkModel:
     shared a language."""
     assert model.cross_language is not None
     return LinkModel(bias=model.cross_language["bias"], weights=dict(model.cross_language["weights"]),
-                     threshold=model.threshold, merge_threshold=model.merge_threshold, imputed=model.imputed)
+                     threshold=model.threshold, imputed=model.imputed)
 
 
 def devset_profiles(path: str, options: Options) -> tuple[list[LinkProfile], dict[str, str]]:
@@ -143,7 +143,7 @@ def cross_validate(profiles, gold, sem_rows, sem_labels) -> dict[str, dict[float
         for kind in out:
             predicted: dict[str, str] = {}
             for k in (0, 1):
-                model = replace(models[k], threshold=threshold, merge_threshold=max(0.9, threshold))
+                model = replace(models[k], threshold=threshold)
                 links = link_profiles(LinkOptions(), language_free(model) if kind == "language_free" else model,
                                       [p for p in profiles if fold(p) == k], UNDATED_DAY)
                 predicted.update((a, f"{k}:{link.event}") for a, link in links.items())

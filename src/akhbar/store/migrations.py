@@ -252,7 +252,7 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "DELETE FROM event_merges",
             "DELETE FROM stories",
             "DELETE FROM story_events",
-            "DELETE FROM link_frequencies",
+            "DROP TABLE link_frequencies",  # cumulative counts: the weights are per day now (link_days)
             "DELETE FROM link_meta",
             "DELETE FROM flag_articles WHERE flag IN (SELECT rowid FROM flags WHERE event IS NOT NULL)",
             "DELETE FROM flags WHERE event IS NOT NULL",
