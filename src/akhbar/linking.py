@@ -32,7 +32,7 @@ from typing import Any
 
 from .link import LinkModel, shipped_model
 from .link.events import Linker, Place
-from .link.frequencies import Frequencies
+from .link.frequencies import Frequencies, FrequencyWindow
 from .link.similarity import Cluster, day as day_number
 from .link.stories import MAX_STORY_POSTING, StoryEvent, retrieval_entities, story_label, story_parent
 from .options import LinkOptions
@@ -198,22 +198,34 @@ def link_stored(store: Store, link_options: LinkOptions | None = None, *, everyt
 
 
 class _DayWeights:
-    """The frequencies of ``days`` days before a day, from the stored day counts (a few cached)."""
+    """The weights of a day as the event pass has them (:class:`~akhbar.link.frequencies.
+    FrequencyWindow`), from the stored day counts; asked for in day order, each day's counts
+    are read once."""
 
-    def __init__(self, store: Store, days: int) -> None:
-        self.store, self.days = store, days
-        self._cache: dict[int, Frequencies] = {}
+    def __init__(self, store: Store, options: LinkOptions) -> None:
+        self.store, self.options = store, options
+        self._window: FrequencyWindow | None = None
+        self._day: int | None = None
+        self._weights = Frequencies()
+
+    def _counts(self, day: int) -> Frequencies:
+        rows = self.store.day_counts(day, day)
+        return Frequencies.from_dict(rows[0][1]) if rows else Frequencies()
 
     def __call__(self, day: int) -> Frequencies:
-        found = self._cache.get(day)
-        if found is None:
-            found = Frequencies()
-            for _, counts in self.store.day_counts(day - self.days, day - 1):
-                found.update(Frequencies.from_dict(counts))
-            if len(self._cache) >= 8:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[day] = found
-        return found
+        if day == self._day:
+            return self._weights
+        o = self.options
+        if self._window is None or self._day is None or day < self._day:
+            self._window = FrequencyWindow(o.frequency_days, o.frequency_min_articles)
+            first = day - o.frequency_days
+        else:
+            first = max(self._day, day - o.frequency_days)
+        for d, counts in self.store.day_counts(first, day - 1):
+            self._window.add_day(d, Frequencies.from_dict(counts))
+        self._weights = self._window.for_day(day, self._counts)
+        self._day = day
+        return self._weights
 
 
 def link_stories(store: Store, options: LinkOptions, *, everything: bool = False) -> int:
@@ -226,10 +238,19 @@ def link_stories(store: Store, options: LinkOptions, *, everything: bool = False
     days = store.story_todo_days()
     if not changed:
         return 0
-    weights = _DayWeights(store, options.frequency_days)
+    weights = _DayWeights(store, options)
     stories: set[str] = set()
-    if everything:
-        order = store.event_places()
+    # every changed event began at most one window before the first day decided again, and
+    # what they affect comes after them: when they are a good share of those events, all of
+    # them are found again (cheaper than finding which)
+    lo = (days[0] if days else 0) - options.window_days
+    since = store.event_places(since_day=lo)
+    if everything or 4 * len(changed) >= len(since):
+        order = since if not everything else store.event_places()
+        for ev in changed:
+            if not store.event_exists(ev):
+                store.set_event_keys(ev, "", 0, ())
+                stories.update(store.forget_event_story(ev))
     else:
         order = store.event_places(_affected(store, options, changed, days, weights, stories))
     loaded: dict[str, StoryEvent] = {}
@@ -256,7 +277,9 @@ def link_stories(store: Store, options: LinkOptions, *, everything: bool = False
             store.set_story_parent(ev.id, *(parent or (None, None)))
     for event_id, _ in order:
         stories.update(_place_in_story(store, event_id))
-    for sid in sorted(s for s in stories if s):
+    # labels are weighed as of the story's latest event: written in that order, the weights of
+    # each day are read once
+    for _, sid in sorted((store.story_last_day(sid), sid) for sid in stories if sid):
         _write_story(store, sid, weights)
     store.clear_story_todo()
     return len(stories)
@@ -275,7 +298,7 @@ def _affected(store: Store, options: LinkOptions, changed: set[str], days: tuple
         if not store.event_exists(ev):
             store.set_event_keys(ev, "", 0, ())
             stories.update(store.forget_event_story(ev))
-    for r in store.story_events(changed):
+    for r in sorted(store.story_events(changed), key=lambda r: r[1]):  # by day: the weights are cached by day
         ev = StoryEvent.from_row(*r)
         keys = retrieval_entities(ev, weights(ev.first_day), options.retrieval_entities)
         affected.update(store.later_events_naming(keys, ev.place, None if ev.undated else ev.first_day + window))
@@ -320,9 +343,8 @@ def _write_story(store: Store, story_id: str, weights: Callable[[int], Frequenci
     recent = [Cluster.from_dict(json.loads(m[4])["cluster"]) for m in members[-LABEL_EVENTS:]]
     last = max(m[3] or m[2] or "" for m in members) or None
     first = min(m[2] or "9999" for m in members)
-    last_day = day_number(last)
-    row = {"label": story_label(recent, weights(last_day) if last_day else Frequencies()),
-           "first": None if first == "9999" else first, "last": last, "clock": last_day}
+    row = {"label": story_label(recent, weights(store.story_last_day(story_id))),
+           "first": None if first == "9999" else first, "last": last, "clock": day_number(last) if last else None}
     store.write_story(row, story_id, [m[0] for m in members])
 
 

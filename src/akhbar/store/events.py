@@ -165,10 +165,12 @@ class LinkStore:
         self.conn.execute("DELETE FROM link_story_todo")
         self.conn.execute("DELETE FROM link_meta WHERE key = 'story_days'")
 
-    def event_places(self, ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        """(id, place) of these events (all when None), in place order."""
+    def event_places(self, ids: Iterable[str] | None = None, since_day: int | None = None) -> list[tuple[str, str]]:
+        """(id, place) of these events (all when None; those that began on ``since_day`` or
+        later when given), in place order."""
         if ids is None:
-            return [tuple(r) for r in self.conn.execute("SELECT id, place FROM events ORDER BY place")]
+            return [tuple(r) for r in self.conn.execute("SELECT id, place FROM events WHERE first_day >= ? ORDER BY place",
+                                                        (since_day if since_day is not None else -1,))]
         out = []
         for ev in ids:
             r = self.conn.execute("SELECT id, place FROM events WHERE id = ?", (ev,)).fetchone()
@@ -266,6 +268,10 @@ class LinkStore:
         r = self.conn.execute("SELECT story FROM events WHERE id = ?", (event_id,)).fetchone()
         self.conn.execute("UPDATE events SET story = ? WHERE id = ?", (story, event_id))
         return r[0] if r else None
+
+    def story_last_day(self, story: str) -> int:
+        """The first day of the story's latest event (0 when it has none)."""
+        return self.conn.execute("SELECT coalesce(max(first_day), 0) FROM events WHERE story = ?", (story,)).fetchone()[0]
 
     def story_members(self, story: str) -> list[tuple[str, str, str | None, str | None, str]]:
         """(event, place, first, last, state) of the story's events, in place order."""
