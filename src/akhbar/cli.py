@@ -716,8 +716,9 @@ def eval_clusters(path: str, workers: int | None, model_file: str | None, fmt: s
     """BCubed precision, recall and F1 of the events against gold event labels.
 
     PATH is a JSONL of articles (title, text, url, date, source) each with a gold `event`
-    field. They are ingested in file order into a temporary database; the events found are
-    compared with the gold, in total and per language.
+    field. They are ingested into a temporary database; the events found are compared with the
+    gold, in total, per language and per pair of languages, with the share of the gold's pairs
+    of one event in two languages that were joined (`cross_language_joined`).
 
     \b
     Example:
@@ -730,6 +731,12 @@ def eval_clusters(path: str, workers: int | None, model_file: str | None, fmt: s
         result = evaluate_clusters(Path(path), make_options(None, workers), LinkOptions(model_file=model_file))
     except ValueError as exc:
         fail(str(exc))
+    if fmt != "json":
+        def row(scope: str, r: dict[str, Any]) -> dict[str, Any]:
+            return {"scope": scope, **{k: r.get(k) for k in ("precision", "recall", "f1", "items", "cross_language_joined")}}
+
+        result = {"table": [row("all", result)] + [row(k, v) for k, v in result["by_language"].items()]
+                  + [row(k, v) for k, v in result["by_language_pair"].items()]}
     _print_scores(result, fmt)
 
 

@@ -143,12 +143,8 @@ class _Pass:
     def flush(self, resume: Place | None, final: bool = False) -> None:
         """Write what was decided up to ``resume`` (the next pass starts there if this one is
         stopped), the event checks and the story work it leaves, and commit."""
-        batch = self.linker.drain()
-        window = self.linker.window
-        days = [(d, f.as_dict()) for d, f in window.completed if d >= self.from_day]
-        if final:
-            days += [(d, f.as_dict()) for d, f in window.current() if d >= self.from_day]
-        window.completed.clear()
+        batch = self.linker.drain(final)
+        days = [(d, counts) for d, counts in batch.days if d >= self.from_day]  # the others are stored already
         gone = sorted(self.gone - {e["id"] for e in batch.events})
         self.store.write_links(batch, self.linked, days, gone)
         self.store.set_link_resume(None if resume is None else (resume.day, resume.stamp, resume.article))

@@ -551,3 +551,4 @@ class LinkBatch:
 
     links: tuple[EventLink, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
+    days: tuple[tuple[int, dict[str, Any]], ...] = ()  # (day, its document counts) of the days that ended

@@ -216,3 +216,19 @@ def test_read_gold_jsonl_rejects_an_item_with_two_events(tmp_path):
                        json.dumps({"url": "http://x/1", "event": "e2"}))
     with pytest.raises(ValueError, match=r"line 2: http://x/1 is given two events: 'e1' \(line 1\)"):
         read_gold_jsonl(path)
+
+
+def test_per_language_pair_scores_and_the_cross_language_pairs_joined():
+    from akhbar.evaluate.linking import language_pairs
+
+    # one event reported in en, fa and ar (a, b, c) and one in en and ru (d, e)
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
+    langs = {"a": "en", "b": "fa", "c": "ar", "d": "en", "e": "ru"}
+    predicted = {"a": "1", "b": "1", "c": "2", "d": "3", "e": "3"}
+    out = language_pairs(gold, predicted, langs)
+    assert out["cross_language_pairs"] == 4  # a-b, a-c, b-c, d-e
+    assert out["cross_language_joined"] == 0.5  # a-b and d-e
+    assert out["by_language_pair"]["en-fa"]["cross_language_joined"] == 1.0
+    assert out["by_language_pair"]["ar-en"]["cross_language_joined"] == 0.0
+    assert out["by_language_pair"]["en-ru"]["f1"] == 1.0
+    assert out["by_language_pair"]["ar-fa"]["recall"] == 0.5

@@ -134,3 +134,29 @@ def test_of_the_events_naming_an_entity_the_most_recent_are_story_candidates():
     assert story_parent(new, ["country/SA"], candidates, older.__getitem__, freq, 0.9) is None
     parent = story_parent(new, ["country/SA"], lambda e: ["ev-s0"], older.__getitem__, freq, 0.9)
     assert parent is not None and parent[0] == "ev-s0"
+
+
+def test_the_cross_language_submodel_judges_by_its_own_threshold():
+    ar = prof("a1", ["قمه"], ["person/salman", "place/riyadh"])
+    ru = prof("r1", ["саммит"], ["person/salman", "place/riyadh"], lang="ru")
+    cross = {"bias": -2.0, "weights": {"entities": 3.0}}  # shared entities alone: 0.73
+    strict = LinkModel(bias=-3.0, weights={"lexical": 4.0}, threshold=0.9, cross_language=cross)
+    assert run_with(strict, [ar, ru])["r1"].event == "ev-r1"
+    lenient = LinkModel(bias=-3.0, weights={"lexical": 4.0}, threshold=0.9, cross_language={**cross, "threshold": 0.5})
+    assert run_with(lenient, [ar, ru])["r1"].event == "ev-a1"
+    assert LinkModel.from_dict(lenient.as_dict()) == lenient
+    with pytest.raises(ValueError, match="cross-language threshold"):
+        LinkModel(bias=0.0, weights={}, cross_language={**cross, "threshold": 1.5})
+
+
+def run_with(model, profiles):
+    return link_profiles(LinkOptions(), model, profiles, UNDATED)
+
+
+def test_the_cross_language_threshold_is_the_best_f1_that_keeps_precision():
+    from akhbar.link.train_cross import chosen_threshold
+
+    cv = {0.3: {"precision": 0.89, "f1": 0.88}, 0.5: {"precision": 0.95, "f1": 0.86},
+          0.6: {"precision": 0.972, "f1": 0.85}, 0.7: {"precision": 1.0, "f1": 0.83}}
+    assert chosen_threshold(cv) == 0.6
+    assert chosen_threshold({0.3: {"precision": 0.8, "f1": 0.9}, 0.5: {"precision": 0.9, "f1": 0.8}}) == 0.5

@@ -35,6 +35,11 @@ def evaluate_clusters(path: Path, options: Options, link_options: LinkOptions | 
         with Store(db) as store:
             report = ingest_paths([str(path)], store, options, link_options=link_options)
         predicted, langs = predicted_events(db)
+    # the gold names an item by its id when it has one; the store knows it by its url (source)
+    for r in records:
+        item, url = r.get("id"), r.get("url")
+        if item and url and item not in predicted and url in predicted:
+            predicted[item], langs[item] = predicted.pop(url), langs.pop(url)
     # a record repeating an earlier one (same outlet, title and text under another URL) is the
     # same article to Akhbar, stored once: it gets that article's event
     first: dict[tuple, str] = {}
@@ -51,7 +56,40 @@ def evaluate_clusters(path: Path, options: Options, link_options: LinkOptions | 
         items = {k for k in gold if langs.get(k, "?") == lang}
         by_lang[lang] = bcubed({k: gold[k] for k in items}, {k: v for k, v in predicted.items() if k in items})
     result["by_language"] = by_lang
+    result.update(language_pairs(gold, predicted, langs))
     return result
+
+
+def language_pairs(gold: dict[str, str], predicted: dict[str, str], langs: dict[str, str]) -> dict[str, Any]:
+    """BCubed over the articles of each two languages (``by_language_pair``, "ar-fa" and the
+    like), and the share of the gold's pairs of one event in two languages that are in one
+    predicted event (``cross_language_joined``: joined, of how many), per pair of languages too."""
+    present = sorted({langs.get(k, "?") for k in gold})
+    by_pair: dict[str, Any] = {}
+    for i, a in enumerate(present):
+        for b in present[i + 1:]:
+            items = {k for k in gold if langs.get(k, "?") in (a, b)}
+            scores = bcubed({k: gold[k] for k in items}, {k: v for k, v in predicted.items() if k in items})
+            by_pair[f"{a}-{b}"] = scores
+    members: dict[str, list[str]] = {}
+    for k, ev in gold.items():
+        members.setdefault(ev, []).append(k)
+    joined: dict[str, list[int]] = {}
+    for items in members.values():
+        for i, x in enumerate(items):
+            for y in items[i + 1:]:
+                la, lb = sorted((langs.get(x, "?"), langs.get(y, "?")))
+                if la == lb:
+                    continue
+                counts = joined.setdefault(f"{la}-{lb}", [0, 0])
+                counts[1] += 1
+                counts[0] += predicted.get(x) is not None and predicted.get(x) == predicted.get(y)
+    total = [sum(c[0] for c in joined.values()), sum(c[1] for c in joined.values())]
+    for pair, (hit, n) in joined.items():
+        by_pair.setdefault(pair, {})["cross_language_joined"] = round(hit / n, 4) if n else None
+    return {"by_language_pair": by_pair,
+            "cross_language_joined": round(total[0] / total[1], 4) if total[1] else None,
+            "cross_language_pairs": total[1]}
 
 
 def evaluate_seed_links(gold: dict[str, Any], seeds_dir: Path, options: Options) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from typing import Any, Callable
 from ..options import LinkOptions
 from ..records import EventLink, LinkBatch, LinkProfile
 from .copies import CopyIndex
-from .frequencies import Frequencies, FrequencyWindow
+from .frequencies import CONCEPTS, Frequencies, FrequencyWindow
 from .similarity import Cluster, LinkModel, article_vectors, day, features
 
 RECENT_MEMBERS = 8  # members an article is compared with to say which one it was linked to
@@ -161,11 +161,16 @@ class Linker:
         scored: list[tuple[float, str, dict[str, float]]] = []
         vectors = article_vectors(p, self.freq)
         for ev_id in self._candidates(p):
-            f = features(p, self.events[ev_id].cluster, self.freq, vectors)
+            cluster = self.events[ev_id].cluster
+            f = features(p, cluster, self.freq, vectors)
             scored.append((self.model.score(f), ev_id, f))
-        scored.sort(key=lambda t: (-t[0], t[1]))
+            if len(cluster.languages) > 1 and not f["cross_lingual"]:
+                # reports in its own language and in others: it may be judged by either
+                across = {**f, "cross_lingual": 1.0}
+                scored.append((self.model.score(across), ev_id, across))
+        scored = sorted((t for t in scored if t[0] >= self.model.threshold_for(t[2])), key=lambda t: (-t[0], t[1]))
         copy_fields = {"copy_of": copy[0], "copy_similarity": copy[1]} if copy else {}
-        if not scored or scored[0][0] < self.model.threshold:
+        if not scored:
             ev_id = "ev-" + p.article
             self.events[ev_id] = EventState(ev_id, Cluster(), p.title, d)
             return EventLink(p.article, ev_id, **copy_fields)
@@ -193,6 +198,8 @@ class Linker:
         lang = p.lang or ""
         for t, _ in p.terms[:INDEXED_TERMS]:
             add(f"t:{lang}:{t}", 0.5 * self.freq.term_idf(lang, t))
+        for c, _ in p.concepts[:INDEXED_TERMS]:  # what a report in another language can share
+            add(f"t:{CONCEPTS}:{c}", 0.5 * self.freq.term_idf(CONCEPTS, c))
         best = heapq.nsmallest(self.options.candidates, ((-round(s, 9), ev_id) for ev_id, s in pre.items()))
         return [ev_id for _, ev_id in best]
 
@@ -242,6 +249,7 @@ class Linker:
         self.event_of[p.article] = ev_id
         keys = {"e:" + e for e, _, _ in p.entities} | {_figure_key(x) for x in p.figures}
         keys |= {f"t:{p.lang or ''}:{t}" for t, _ in p.terms[:INDEXED_TERMS]}
+        keys |= {f"t:{CONCEPTS}:{c}" for c, _ in p.concepts[:INDEXED_TERMS]}
         for k in keys - ev.keys:
             self._postings.setdefault(k, set()).add(ev_id)
         ev.keys |= keys
@@ -271,11 +279,15 @@ class Linker:
 
     # -- reporting -----------------------------------------------------------------------------
 
-    def drain(self) -> LinkBatch:
-        """The links decided and the events changed since the last call (for the store)."""
+    def drain(self, final: bool = False) -> LinkBatch:
+        """The links decided, the events changed and the days' counts completed since the last
+        call (for the store); ``final``: the day in progress counts as completed too."""
         rows = dict(self._rows)
         rows.update((e, self.events[e].row()) for e in self._dirty)
-        batch = LinkBatch(links=tuple(self._links), events=tuple(rows[e] for e in sorted(rows)))
+        days = self.window.completed + (self.window.current() if final else [])
+        self.window.completed = []
+        batch = LinkBatch(links=tuple(self._links), events=tuple(rows[e] for e in sorted(rows)),
+                          days=tuple((d, f.as_dict()) for d, f in days))
         self._links, self._dirty, self._rows = [], set(), {}
         return batch
 

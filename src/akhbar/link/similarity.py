@@ -304,12 +304,16 @@ class LinkModel:
     # values scored in place of a feature that cannot be measured: an undated pair's ``date``
     # is scored as the mean date proximity of the pairs the model was fitted on
     imputed: dict[str, float] = field(default_factory=dict)
-    cross_language: dict[str, Any] | None = None  # {"bias": float, "weights": {feature: weight}}
+    # {"bias": float, "weights": {feature: weight}, "threshold": float (optional)}
+    cross_language: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.weights) - set(FEATURES)
         if self.cross_language is not None:
             unknown |= set(self.cross_language["weights"]) - set(LANGUAGE_FREE)
+        cross_threshold = (self.cross_language or {}).get("threshold", self.threshold)
+        if not 0.0 < cross_threshold < 1.0:
+            raise ValueError(f"link model: need 0 < cross-language threshold < 1, not {cross_threshold!r}")
         if unknown:
             raise ValueError(f"link model: unknown feature(s) {', '.join(sorted(unknown))}; known: {', '.join(FEATURES)} "
                              f"(cross-language: {', '.join(LANGUAGE_FREE)})")
@@ -322,6 +326,13 @@ class LinkModel:
         if f.get("cross_lingual") and self.cross_language is not None:
             return float(self.cross_language["bias"]), self.cross_language["weights"]
         return self.bias, self.weights
+
+    def threshold_for(self, f: dict[str, float]) -> float:
+        """The score at which an article joins an event with these features: the cross-language
+        submodel's own threshold for a pair in two languages, when it has one."""
+        if f.get("cross_lingual") and self.cross_language is not None:
+            return float(self.cross_language.get("threshold", self.threshold))
+        return self.threshold
 
     def score(self, f: dict[str, float]) -> float:
         if f.get("undated") and "date" in self.imputed:
@@ -341,7 +352,8 @@ class LinkModel:
     def from_dict(cls, d: dict[str, Any]) -> "LinkModel":
         cross = d.get("cross_language")
         if cross is not None:
-            cross = {"bias": float(cross["bias"]), "weights": {k: float(v) for k, v in cross["weights"].items()}}
+            cross = {**({"threshold": float(cross["threshold"])} if "threshold" in cross else {}),
+                     "bias": float(cross["bias"]), "weights": {k: float(v) for k, v in cross["weights"].items()}}
         return cls(bias=float(d["bias"]), weights={k: float(v) for k, v in d["weights"].items()},
                    threshold=float(d.get("threshold", 0.5)),
                    about=str(d.get("about", "")), imputed={k: float(v) for k, v in d.get("imputed", {}).items()},

@@ -109,7 +109,7 @@ def language_free(model: LinkModel) -> LinkModel:
     shared a language."""
     assert model.cross_language is not None
     return LinkModel(bias=model.cross_language["bias"], weights=dict(model.cross_language["weights"]),
-                     threshold=model.threshold, imputed=model.imputed)
+                     threshold=float(model.cross_language.get("threshold", model.threshold)), imputed=model.imputed)
 
 
 def devset_profiles(path: str, options: Options) -> tuple[list[LinkProfile], dict[str, str]]:
