@@ -39,8 +39,7 @@ class LinkStore:
         date of its own is placed on the day it was first stored (``ingested_at``)."""
         from ..link.events import Place
 
-        stored = day_of(ingested_at) or date.today().toordinal()
-        place = Place.of(p, stored)
+        place = Place.of(p, _stored_day(ingested_at))
         self.conn.execute("INSERT OR IGNORE INTO link_profiles (article, clock, profile, day, stamp, linked) "
                           "VALUES (?, ?, ?, ?, ?, 0)",
                           (p.article, place.day, _json(p.as_dict()), place.day, place.stamp))
@@ -88,7 +87,7 @@ class LinkStore:
         rows = self.conn.execute("SELECT p.article, p.profile, a.ingested_at FROM link_profiles p "
                                  "LEFT JOIN articles a ON a.id = p.article WHERE p.day IS NULL").fetchall()
         for article, profile, ingested_at in rows:
-            place = Place.of(LinkProfile.from_dict(json.loads(profile)), day_of(ingested_at) or date.today().toordinal())
+            place = Place.of(LinkProfile.from_dict(json.loads(profile)), _stored_day(ingested_at))
             self.conn.execute("UPDATE link_profiles SET day = ?, stamp = ? WHERE article = ?",
                               (place.day, place.stamp, article))
         return len(rows)
@@ -398,11 +397,11 @@ def place_key(day: int, stamp: str | None, article: str) -> str:
     return f"{day:07d}\x01{stamp or ''}\x01{article}"
 
 
-def day_of(iso: str | None) -> int | None:
-    try:
-        return date.fromisoformat(iso[:10]).toordinal() if iso else None
-    except ValueError:
-        return None
+def _stored_day(ingested_at: str | None) -> int:
+    """The day an article was first stored (today when unknown): where an undated one is placed."""
+    from ..link.similarity import day
+
+    return day(ingested_at) or date.today().toordinal()
 
 
 def iso_day(ordinal: int | None) -> str | None:
